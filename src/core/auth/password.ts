@@ -1,0 +1,53 @@
+import { isStackError } from "../errors.js";
+import type { Session } from "../session.js";
+
+type TokenAnswer = { access_token: string; refresh_token: string; user_id: string };
+
+export interface PasswordSignUp {
+  email: string;
+  password: string;
+  /** Where the verification e-mail links to; must be on the project's trusted domains. */
+  verificationCallbackUrl?: string;
+  /**
+   * Set when the kit built the callback URL itself (not the app): if the server refuses it as untrusted, sign up
+   * again without one instead of failing, as the official SDK does. An app-chosen URL keeps failing loudly.
+   */
+  dropCallbackIfUntrusted?: boolean;
+}
+
+/**
+ * `POST /auth/password/sign-up` (§3). Goes out with whatever tokens the session holds: an anonymous user is
+ * upgraded in place by the server.
+ */
+export async function signUpWithPassword(
+  session: Session,
+  input: PasswordSignUp,
+): Promise<{ userId: string }> {
+  const { email, password, verificationCallbackUrl: url } = input;
+  const signUp = (verification_callback_url?: string) =>
+    session.request<TokenAnswer>("/auth/password/sign-up", {
+      method: "POST",
+      body: { email, password, verification_callback_url },
+    });
+  let answer: TokenAnswer;
+  try {
+    answer = await signUp(url);
+  } catch (e) {
+    if (!(url && input.dropCallbackIfUntrusted && isStackError(e, "REDIRECT_URL_NOT_WHITELISTED"))) throw e;
+    answer = await signUp();
+  }
+  return session.start(answer);
+}
+
+/** `POST /auth/password/sign-in` (§3). MFA users get MULTI_FACTOR_AUTHENTICATION_REQUIRED with details.attempt_code. */
+export async function signInWithPassword(
+  session: Session,
+  { email, password }: { email: string; password: string },
+): Promise<{ userId: string }> {
+  return session.start(
+    await session.request<TokenAnswer>("/auth/password/sign-in", {
+      method: "POST",
+      body: { email, password },
+    }),
+  );
+}

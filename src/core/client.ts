@@ -1,0 +1,80 @@
+import { type PasswordSignUp, signInWithPassword, signUpWithPassword } from "./auth/password.js";
+import { resolveConfig, type StackClientOptions } from "./config.js";
+import { apiRequest } from "./http.js";
+import { getProject, type Project } from "./resources/project.js";
+import { type CurrentUser, getUser, type UserUpdate, updateUser } from "./resources/user.js";
+import { createSession, type RequestOptions } from "./session.js";
+import type { Tokens } from "./token-store.js";
+
+export interface StackClient {
+  readonly projectId: string;
+  /** `<baseUrl>/api/v1` */
+  readonly apiUrl: string;
+  /** "signed-out" or "session-<n>": changes only when the refresh token changes, and never contains a token. */
+  getSessionKey(): string;
+  /** A refresh token is stored (the user may still turn out to be signed out once the server is asked). */
+  hasSession(): boolean;
+  /** Called whenever the stored tokens change, in this tab or (with the localStorage store) another one. */
+  subscribe(listener: () => void): () => void;
+  /** Tokens whose access token has more than 20 s left, refreshing first if needed (§12.1); null when signed out. */
+  getLikelyValidTokens(): Promise<Tokens | null>;
+  /** Any client-access endpoint, with the session's tokens unless `auth: false`, and the 401 rule of §12.2. */
+  request<T>(path: string, init?: RequestOptions): Promise<T>;
+  signUpWithPassword(input: PasswordSignUp): Promise<{ userId: string }>;
+  signInWithPassword(input: { email: string; password: string }): Promise<{ userId: string }>;
+  /** Ends the session on the server if it can, and locally in any case; never throws. */
+  signOut(): Promise<void>;
+  getUser(options?: { signal?: AbortSignal }): Promise<CurrentUser | null>;
+  updateUser(patch: UserUpdate): Promise<CurrentUser>;
+  getProject(options?: { signal?: AbortSignal }): Promise<Project>;
+}
+
+export function createStackClient(options: StackClientOptions): StackClient {
+  const cfg = resolveConfig(options);
+  const { store } = cfg;
+  const session = createSession(cfg);
+  let sessionCount = 0;
+  let lastRefreshToken: string | undefined;
+  let sessionKey = "signed-out";
+
+  return {
+    projectId: cfg.projectId,
+    apiUrl: cfg.apiUrl,
+    getSessionKey() {
+      const refreshToken = store.get()?.refreshToken;
+      if (refreshToken !== lastRefreshToken) {
+        lastRefreshToken = refreshToken;
+        sessionKey = refreshToken ? `session-${++sessionCount}` : "signed-out";
+      }
+      return sessionKey;
+    },
+    hasSession: () => !!store.get(),
+    subscribe: (listener) => store.subscribe(listener),
+    getLikelyValidTokens: session.getLikelyValidTokens,
+    request: session.request,
+    signUpWithPassword: (input) => signUpWithPassword(session, input),
+    signInWithPassword: (input) => signInWithPassword(session, input),
+    async signOut() {
+      let tokens: Tokens | null = null;
+      try {
+        // DELETE /auth/sessions/current finds the session from a *valid* access token (§2.4).
+        tokens = await session.getLikelyValidTokens();
+      } catch {
+        // offline: the server part cannot happen, the local part still does
+      }
+      // Signed out here (and in other tabs) at once, before the server call: the user need not wait for it,
+      // and a refresh still in flight cannot bring the session back (compare-and-set).
+      store.set(null);
+      if (tokens?.accessToken) {
+        // Network down, session already gone (401), or the backend's 500 on a second sign-out (golden
+        // README item 1): nothing the user can act on, so never thrown.
+        await apiRequest(cfg, "/auth/sessions/current", { method: "DELETE", body: {}, tokens }).catch(
+          () => {},
+        );
+      }
+    },
+    getUser: (o) => getUser(session, o?.signal),
+    updateUser: (patch) => updateUser(session, patch),
+    getProject: (o) => getProject(session, o?.signal),
+  };
+}
