@@ -11,7 +11,11 @@ export default defineConfig({
     {
       name: "stack-styles",
       generateBundle() {
-        this.emitFile({ type: "asset", fileName: "styles.css", source: readFileSync("src/components/styles.css", "utf8") });
+        this.emitFile({
+          type: "asset",
+          fileName: "styles.css",
+          source: readFileSync("src/components/styles.css", "utf8"),
+        });
       },
     },
   ],
@@ -29,7 +33,16 @@ export default defineConfig({
       formats: ["es"],
     },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^swr($|\/)/, /^@radix-ui\//, /^jose($|\/)/, /^msw($|\/)/, /^node:/, /^vite$/],
+      external: [
+        /^react($|\/)/,
+        /^react-dom($|\/)/,
+        /^swr($|\/)/,
+        /^@radix-ui\//,
+        /^jose($|\/)/,
+        /^msw($|\/)/,
+        /^node:/,
+        /^vite$/,
+      ],
     },
     minify: false,
     sourcemap: true,
