@@ -1,4 +1,4 @@
-// `npm test`: the whole suite — typecheck, lint, then every Vitest project (unit, Storybook stories in
+// `npm test`: the whole suite — typecheck, lint, the package build and its exports, then every Vitest project (unit, Storybook stories in
 // Chromium, end-to-end walks of the demo). Ends with the plain line CI reads: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -6,6 +6,8 @@ import { mkdirSync, readFileSync } from "node:fs";
 const checks = [
   ["typecheck", "npx", ["tsc", "-p", "tsconfig.json"]],
   ["lint", "npx", ["biome", "check", "."]],
+  ["package build", "npm", ["run", "build", "--silent"]],
+  ["package exports and types (publint, attw)", "npm", ["run", "check:pkg", "--silent"]],
 ];
 let passed = 0;
 let failed = 0;
