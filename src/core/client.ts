@@ -1,9 +1,9 @@
 import { type PasswordSignUp, signInWithPassword, signUpWithPassword } from "./auth/password.js";
 import { resolveConfig, type StackClientOptions } from "./config.js";
-import { apiRequest } from "./http.js";
 import { getProject, type Project } from "./resources/project.js";
 import { type CurrentUser, getUser, type UserUpdate, updateUser } from "./resources/user.js";
 import { createSession, type RequestOptions } from "./session.js";
+import { endServerSession } from "./sign-out.js";
 import type { Tokens } from "./token-store.js";
 
 export interface StackClient {
@@ -18,8 +18,18 @@ export interface StackClient {
   subscribe(listener: () => void): () => void;
   /** Tokens whose access token has more than 20 s left, refreshing first if needed (§12.1); null when signed out. */
   getLikelyValidTokens(): Promise<Tokens | null>;
-  /** Any client-access endpoint, with the session's tokens unless `auth: false`, and the 401 rule of §12.2. */
+  /**
+   * Any client-access endpoint, with the session's tokens unless `auth: false`, and the 401 rule of §12.2;
+   * or, with `oauth: true`, one of Stack's OAuth endpoints (form/query, client credentials, no X-Stack-* headers).
+   */
   request<T>(path: string, init?: RequestOptions): Promise<T>;
+  /** Stores the tokens of a sign-in answer and notifies subscribers: how every flow in `auth/` signs in. */
+  startSession(answer: { access_token: string; refresh_token: string }): void;
+  /**
+   * Forgets the access token (not the session), so the next request gets a new one: call it after anything that
+   * makes the token's claims stale (email verified, password reset…) or the server may have ended the session.
+   */
+  dropAccessToken(): void;
   signUpWithPassword(input: PasswordSignUp): Promise<{ userId: string }>;
   signInWithPassword(input: { email: string; password: string }): Promise<{ userId: string }>;
   /** Ends the session on the server if it can, and locally in any case; never throws. */
@@ -52,26 +62,18 @@ export function createStackClient(options: StackClientOptions): StackClient {
     subscribe: (listener) => store.subscribe(listener),
     getLikelyValidTokens: session.getLikelyValidTokens,
     request: session.request,
+    startSession(answer) {
+      store.set({ accessToken: answer.access_token, refreshToken: answer.refresh_token });
+    },
+    dropAccessToken: () => session.dropAccessToken(),
     signUpWithPassword: (input) => signUpWithPassword(session, input),
     signInWithPassword: (input) => signInWithPassword(session, input),
     async signOut() {
-      let tokens: Tokens | null = null;
-      try {
-        // DELETE /auth/sessions/current finds the session from a *valid* access token (§2.4).
-        tokens = await session.getLikelyValidTokens();
-      } catch {
-        // offline: the server part cannot happen, the local part still does
-      }
-      // Signed out here (and in other tabs) at once, before the server call: the user need not wait for it,
-      // and a refresh still in flight cannot bring the session back (compare-and-set).
+      const tokens = store.get();
+      // Signed out here, and in every tab, at once: the server call must not keep the user waiting (it may be
+      // offline), and a refresh still in flight cannot bring the session back (compare-and-set).
       store.set(null);
-      if (tokens?.accessToken) {
-        // Network down, session already gone (401), or the backend's 500 on a second sign-out (golden
-        // README item 1): nothing the user can act on, so never thrown.
-        await apiRequest(cfg, "/auth/sessions/current", { method: "DELETE", body: {}, tokens }).catch(
-          () => {},
-        );
-      }
+      if (tokens) void endServerSession(cfg, tokens);
     },
     getUser: (o) => getUser(session, o?.signal),
     updateUser: (patch) => updateUser(session, patch),

@@ -15,7 +15,10 @@ export interface StackClientOptions {
   tokenStore?: "memory" | "local-storage" | TokenStore;
   /** Default: `globalThis.fetch`, looked up at call time so MSW and other patches apply. */
   fetch?: typeof fetch;
-  /** Default 5 attempts with a 1000 ms base delay (CLIENT-API.md §1.7). */
+  /**
+   * Default 3 attempts with a 1000 ms base delay: about 3 s at worst before an error shows (the official
+   * client's 5 attempts can keep a person waiting 15 s).
+   */
   retry?: { attempts?: number; baseDelayMs?: number };
 }
 
@@ -65,6 +68,6 @@ export function resolveConfig(options: StackClientOptions): ResolvedConfig {
           ? createMemoryTokenStore()
           : createLocalStorageTokenStore(o.projectId),
     fetch: o.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    retry: { attempts: o.retry?.attempts ?? 5, baseDelayMs: o.retry?.baseDelayMs ?? 1000 },
+    retry: { attempts: o.retry?.attempts ?? 3, baseDelayMs: o.retry?.baseDelayMs ?? 1000 },
   };
 }

@@ -2,7 +2,9 @@
 export class StackError extends Error {
   /**
    * @param code server known-error code (UPPER_SNAKE), or a local one: "NETWORK_ERROR" (status 0),
-   *   "RATE_LIMITED" (429 without a known code), "SERVER_ERROR" (5xx), "HTTP_ERROR" (other plain-text errors)
+   *   "RATE_LIMITED" (429 without a known code), "SERVER_ERROR" (5xx), "HTTP_ERROR" (other plain-text errors);
+   *   from the flows in `auth/` (status 0): "OAUTH_POPUP_CLOSED" (a cancel, not a failure), "PASSKEY_WEBAUTHN_ERROR",
+   *   "NO_PRIMARY_EMAIL"; OAuth error redirects keep the server's code with status 0
    * @param status the real HTTP status (after `x-stack-actual-status`), 0 when nothing came back
    */
   constructor(

@@ -47,6 +47,28 @@ export function apiRequest<T>(
 }
 
 /**
+ * Stack's OAuth endpoints (§2.3 A, §5): `params` plus the client credentials, in the query (GET) or
+ * form-encoded (POST), with no `X-Stack-*` headers and no session tokens. A CORS-simple request: no preflight.
+ */
+export function oauthRequest<T>(
+  cfg: ResolvedConfig,
+  path: string,
+  method: string,
+  params: Record<string, string>,
+  signal?: AbortSignal,
+  idempotent = method === "GET",
+): Promise<T> {
+  const query = new URLSearchParams({
+    client_id: cfg.projectId,
+    client_secret: cfg.publishableClientKey ?? "__stack_public_client__",
+    ...params,
+  });
+  return method === "GET"
+    ? send<T>(cfg, `${path}?${query}`, { method }, signal, true)
+    : send<T>(cfg, path, { method, body: query }, signal, idempotent);
+}
+
+/**
  * Sends `init` to `<apiUrl><path>` with retries, and turns the answer into a value or a StackError.
  * No `cache` option and nothing random in the URL: either would defeat the browser's CORS preflight cache.
  */

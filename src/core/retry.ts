@@ -42,9 +42,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * Sends until the answer is final. Retried: 429 on any method (the server did not process it), 503 and
- * network `TypeError`s only when idempotent (a lost POST may have been applied). Returns the last
- * response, or rethrows the last network error.
+ * Sends until the answer is final. Retried only when idempotent: network `TypeError`s and 503 (a lost POST
+ * may have been applied) and 429. A 429 on a POST (a sign-in, say) goes straight back: the person sees
+ * "too many attempts" at once instead of a spinner, and resending a password does not deepen the limit.
+ * Returns the last response, or rethrows the last network error.
  */
 export async function fetchWithRetry(send: () => Promise<Response>, policy: RetryPolicy): Promise<Response> {
   const { signal } = policy;
@@ -60,7 +61,7 @@ export async function fetchWithRetry(send: () => Promise<Response>, policy: Retr
     const status = res && statusOf(res);
     let wait = backoffDelay(i, policy.baseDelayMs);
     if (res) {
-      if (!(status === 429 || (status === 503 && policy.idempotent)) || i + 1 >= policy.attempts) return res;
+      if (!((status === 429 || status === 503) && policy.idempotent) || i + 1 >= policy.attempts) return res;
       const after = retryAfterMs(res);
       if (after !== undefined) {
         if (after > MAX_RETRY_AFTER_MS) return res;

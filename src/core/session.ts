@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from "./config.js";
 import { isAccessTokenError, isStackError } from "./errors.js";
-import { apiRequest, send } from "./http.js";
+import { apiRequest, oauthRequest } from "./http.js";
 import { decodeJwtPayload } from "./jwt.js";
 import type { Tokens } from "./token-store.js";
 
@@ -10,6 +10,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** false: send no session tokens (for endpoints that need no user). Default true. */
   auth?: boolean;
+  /**
+   * Stack's OAuth endpoints (§5): `body` (string values) plus client_id/client_secret goes in the query (GET)
+   * or form-encoded (POST), without `X-Stack-*` headers or tokens, so the browser sends no preflight.
+   */
+  oauth?: boolean;
 }
 
 export interface Session {
@@ -24,10 +29,24 @@ export interface Session {
 /** An access token is used only while it has more than this left; below it we refresh first (§12.1). */
 const EXPIRY_MARGIN_MS = 20_000;
 
-const isFresh = (accessToken: string | null) => {
+export const isFresh = (accessToken: string | null) => {
   const exp = accessToken ? decodeJwtPayload(accessToken)?.exp : undefined;
   return typeof exp === "number" && exp * 1000 - Date.now() > EXPIRY_MARGIN_MS;
 };
+
+/**
+ * The OAuth refresh grant, form-encoded and without X-Stack-* headers: a CORS-simple request, so no preflight,
+ * and no expired access token that would make it fail (§2.3 A). Safe to repeat (no rotation).
+ */
+export const refreshGrant = (cfg: ResolvedConfig, refreshToken: string) =>
+  oauthRequest<{ access_token: string; refresh_token?: string }>(
+    cfg,
+    "/auth/oauth/token",
+    "POST",
+    { grant_type: "refresh_token", refresh_token: refreshToken },
+    undefined,
+    true,
+  );
 
 export function createSession(cfg: ResolvedConfig): Session {
   const { store } = cfg;
@@ -55,23 +74,7 @@ export function createSession(cfg: ResolvedConfig): Session {
       // Another tab refreshed while this one waited for the lock.
       if (isFresh(current.accessToken)) return current;
       try {
-        // The OAuth refresh grant, form-encoded and without X-Stack-* headers: a CORS-simple request, so no
-        // preflight, and no expired access token that would make it fail (§2.3 A). Safe to repeat (no rotation).
-        const answer = await send<{ access_token: string; refresh_token?: string }>(
-          cfg,
-          "/auth/oauth/token",
-          {
-            method: "POST",
-            body: new URLSearchParams({
-              grant_type: "refresh_token",
-              refresh_token: refreshToken,
-              client_id: cfg.projectId,
-              client_secret: cfg.publishableClientKey ?? "__stack_public_client__",
-            }),
-          },
-          undefined,
-          true,
-        );
+        const answer = await refreshGrant(cfg, refreshToken);
         const next = { refreshToken: answer.refresh_token ?? refreshToken, accessToken: answer.access_token };
         return setIfCurrent(refreshToken, next) ? next : undefined;
       } catch (e) {
@@ -110,7 +113,15 @@ export function createSession(cfg: ResolvedConfig): Session {
    * the stored one), refresh once, retry once. If the refresh token was rejected too, the session has ended
    * and the retry goes out without tokens, so the endpoint's own "not signed in" answer decides.
    */
-  async function request<T>(path: string, { auth = true, ...init }: RequestOptions = {}): Promise<T> {
+  async function request<T>(path: string, { auth = true, oauth, ...init }: RequestOptions = {}): Promise<T> {
+    if (oauth)
+      return oauthRequest<T>(
+        cfg,
+        path,
+        (init.method ?? "GET").toUpperCase(),
+        init.body as never,
+        init.signal,
+      );
     const used = auth ? await getLikelyValidTokens() : null;
     try {
       return await apiRequest<T>(cfg, path, { ...init, tokens: used });

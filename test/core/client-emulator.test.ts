@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The core client against the kit's own emulator (through MSW), end to end: no hand-written answers.
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   createMemoryTokenStore,
   createStackClient,
@@ -74,9 +74,11 @@ describe("core client on the emulator", () => {
     expect(store.get()).toBeNull();
     expect(stack.getSessionKey()).toBe("signed-out");
     expect(await stack.getUser()).toBeNull();
-    // the session is gone on the server too: its refresh token no longer works
-    store.set({ refreshToken, accessToken: null });
-    expect(await stack.getLikelyValidTokens()).toBeNull();
+    // the session ends on the server too, in the background: its refresh token stops working
+    await vi.waitFor(async () => {
+      store.set({ refreshToken, accessToken: null });
+      expect(await stack.getLikelyValidTokens()).toBeNull();
+    });
 
     await expect(
       stack.signInWithPassword({ email: "ada@example.test", password: "Wrong-Passw0rd" }),

@@ -142,6 +142,9 @@ describe("sign-out", () => {
     const listener = vi.fn();
     client.subscribe(listener);
     await client.signOut();
+    expect(store.get()).toBeNull();
+    // the server is told in the background
+    await vi.waitFor(() => expect(ctx.fake.sessions.has(tokens.refreshToken)).toBe(false));
     const req = ctx.fake.log.find((r) => r.path === "/auth/sessions/current");
     expect(req?.method).toBe("DELETE");
     expect(req?.body).toBe("{}");
@@ -156,6 +159,7 @@ describe("sign-out", () => {
   it("refreshes an expired access token first (the server finds the session from a valid one)", async () => {
     const { client, tokens } = signedIn(-10);
     await client.signOut();
+    await vi.waitFor(() => expect(ctx.fake.log).toHaveLength(2));
     expect(ctx.fake.log.map((r) => `${r.method} ${r.path}`)).toEqual([
       "POST /auth/oauth/token",
       "DELETE /auth/sessions/current",
@@ -167,15 +171,22 @@ describe("sign-out", () => {
     const { client, store, tokens } = signedIn();
     ctx.fake.sessions.delete(tokens.refreshToken); // already signed out elsewhere, token still unexpired
     await expect(client.signOut()).resolves.toBeUndefined();
-    expect(ctx.fake.count("DELETE /auth/sessions/current")).toBe(1);
+    await vi.waitFor(() => expect(ctx.fake.count("DELETE /auth/sessions/current")).toBe(1));
     expect(store.get()).toBeNull();
   });
 
   it("clears locally without throwing when the network is down", async () => {
     const { client, store } = signedIn();
-    ctx.server.use(ctx.fake.route("delete", "/auth/sessions/current", () => HttpResponse.error()));
+    let tried = 0;
+    ctx.server.use(
+      ctx.fake.route("delete", "/auth/sessions/current", () => {
+        tried++;
+        return HttpResponse.error();
+      }),
+    );
     await expect(client.signOut()).resolves.toBeUndefined();
     expect(store.get()).toBeNull();
+    await vi.waitFor(() => expect(tried).toBe(3)); // retried in the background (idempotent), then dropped
   });
 
   it("clears locally when the session was already revoked and the access token expired", async () => {
@@ -198,6 +209,7 @@ describe("sign-out", () => {
     );
     await client.signOut();
     expect(store.get()).toBeNull();
+    await vi.waitFor(() => expect(ctx.fake.count("DELETE /auth/sessions/current")).toBe(1));
   });
 
   it("is signed out locally at once, without waiting for the server's answer", async () => {
@@ -212,12 +224,12 @@ describe("sign-out", () => {
         return HttpResponse.json({ success: true });
       }),
     );
-    const signingOut = client.signOut();
-    await vi.waitFor(() => expect(ctx.fake.count("DELETE /auth/sessions/current")).toBe(1));
+    // resolves while the server has not answered yet
+    await client.signOut();
     expect(store.get()).toBeNull();
     expect(client.getSessionKey()).toBe("signed-out");
+    await vi.waitFor(() => expect(ctx.fake.count("DELETE /auth/sessions/current")).toBe(1));
     answer();
-    await signingOut;
   });
 
   it("sends nothing when there is no session", async () => {

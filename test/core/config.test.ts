@@ -66,8 +66,8 @@ describe("config validation", () => {
     expect(resolveConfig({ projectId: PROJECT_ID, baseUrl: "" }).apiUrl).toBe("/api/v1");
   });
 
-  it("defaults to 5 attempts with a 1000 ms base delay", () => {
-    expect(resolveConfig({ projectId: PROJECT_ID }).retry).toEqual({ attempts: 5, baseDelayMs: 1000 });
+  it("defaults to 3 attempts with a 1000 ms base delay", () => {
+    expect(resolveConfig({ projectId: PROJECT_ID }).retry).toEqual({ attempts: 3, baseDelayMs: 1000 });
     expect(resolveConfig({ projectId: PROJECT_ID, retry: { attempts: 2 } }).retry).toEqual({
       attempts: 2,
       baseDelayMs: 1000,

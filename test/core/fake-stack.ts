@@ -60,6 +60,8 @@ export function createFakeStack({ accessTokenLifetimeSec = 600 } = {}) {
   const log: LoggedRequest[] = [];
   let seq = 0;
   let refreshGate: Promise<void> | undefined;
+  /** Extra grant types of `POST /auth/oauth/token` (the authorization-code grant lives in fake-flows.ts). */
+  const grants: Record<string, Resolver> = {};
 
   const issueAccessToken = (userId: string, refreshToken: string, lifetimeSec = accessTokenLifetimeSec) => {
     const now = Math.floor(Date.now() / 1000);
@@ -71,7 +73,8 @@ export function createFakeStack({ accessTokenLifetimeSec = 600 } = {}) {
       refresh_token_id: `rtid-${refreshToken.slice(0, 8)}`,
       role: "authenticated",
       name: user?.display_name ?? null,
-      email: user?.email ?? null,
+      email: user?.is_anonymous ? null : (user?.email ?? null),
+      is_anonymous: !!user?.is_anonymous,
       iat: now,
       exp: now + lifetimeSec,
       seq: ++seq, // two tokens issued in the same second still differ
@@ -332,7 +335,10 @@ export function createFakeStack({ accessTokenLifetimeSec = 600 } = {}) {
     route(
       "post",
       "/auth/oauth/token",
-      async ({ body }) => {
+      async (ctx) => {
+        const { body } = ctx;
+        const grant = grants[String(body.grant_type)];
+        if (grant) return grant(ctx);
         await refreshGate;
         if (body.grant_type !== "refresh_token")
           return knownError("SCHEMA_ERROR", 400, "Unsupported grant type");
@@ -395,6 +401,12 @@ export function createFakeStack({ accessTokenLifetimeSec = 600 } = {}) {
     log,
     users,
     sessions,
+    grants,
+    createUser,
+    /** A new session for an existing user: the `{access_token, refresh_token, user_id}` of a sign-in answer. */
+    startSession,
+    /** Every access token the fake issued, by token. */
+    accessTokens,
     /** Requests seen for `METHOD path`, e.g. count("POST /auth/oauth/token"). */
     count: (what: string) => log.filter((r) => `${r.method} ${r.path}` === what).length,
     /** A signed-in session, as if the user had signed in before this page load. */
