@@ -1,6 +1,7 @@
 import { DEV_PREFIX } from "./constants.js";
 import type { FaultSpec } from "./faults.js";
 import { applyCorsHeaders } from "./http/cors.js";
+import { handleMockProvider } from "./oauth-provider.js";
 import type { EmulatorState } from "./state.js";
 
 // The emulator's own helper routes under `/__stack-emulator` (not part of the Stack API), for demo
@@ -14,6 +15,8 @@ import type { EmulatorState } from "./state.js";
 //   GET    /__stack-emulator/clock            {now}
 //   POST   /__stack-emulator/clock            {advanceMs} moves the clock forward → {now}
 //   POST   /__stack-emulator/sessions/revoke  {email?} revokes sessions → {revoked}
+//   GET    /__stack-emulator/oauth/<provider>/authorize   the mock OAuth provider's consent page
+//   POST   /__stack-emulator/oauth/<provider>/authorize   its form (Allow / Cancel) → 303 to Stack's callback
 
 export interface DevActions {
   revokeAllSessions(email?: string): number;
@@ -43,8 +46,10 @@ export async function handleDevRequest(
   request: Request,
   url: URL,
 ): Promise<Response> {
-  const route = `${request.method} ${url.pathname.slice(DEV_PREFIX.length).replace(/\/+$/, "")}`;
+  const subpath = url.pathname.slice(DEV_PREFIX.length);
+  const route = `${request.method} ${subpath.replace(/\/+$/, "")}`;
   try {
+    if (subpath.startsWith("/oauth/")) return await handleMockProvider(state, request, url, subpath);
     switch (route) {
       case "GET ":
         return json(200, {

@@ -8,3 +8,4 @@ export type { FaultSpec, Faults } from "./faults.js";
 export type { Mailbox, MailboxEntry } from "./mailbox.js";
 export type { EmulatorOptions, ProjectConfigOptions, SeedUser, TrustedDomain } from "./options.js";
 export type { AccessTokenClaims } from "./tokens.js";
+export { totp } from "./totp.js";

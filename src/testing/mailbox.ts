@@ -9,8 +9,10 @@ export interface MailboxEntry {
   text: string;
   /** The link in the mail (verification, magic link, reset…), when there is one. */
   link?: string;
-  /** The code carried by the link (`?code=`), or an OTP shown in the mail. */
+  /** The code carried by the link (`?code=`). */
   code?: string;
+  /** The 6-character one-time password shown in a sign-in mail (sign in with it plus the nonce). */
+  otp?: string;
   /** Epoch ms, on the emulator's clock. */
   sentAt: number;
 }

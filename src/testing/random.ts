@@ -35,3 +35,15 @@ export function randomBase32(length: number): string {
 export function randomAlphanumeric(length: number): string {
   return randomFrom(ALPHANUMERIC, length);
 }
+
+/** `length` random bytes as lowercase hex (`2 × length` characters), e.g. OAuth authorization codes. */
+export function randomHex(byteLength: number): string {
+  return Array.from(randomBytes(byteLength), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** `byteLength` random bytes as unpadded base64url, e.g. OAuth states and PKCE verifiers (43 chars for 32). */
+export function randomBase64Url(byteLength: number): string {
+  let binary = "";
+  for (const byte of randomBytes(byteLength)) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}

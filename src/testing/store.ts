@@ -17,11 +17,20 @@ export interface UserRecord {
   isAnonymous: boolean;
   otpAuthEnabled: boolean;
   totpSecretBase64: string | null;
-  /** Registered passkeys; `passkey_auth_enabled` is derived from this (like the cloud). */
-  passkeys: { credentialId: string }[];
+  /** Registered passkeys (the cloud keeps one per user); `passkey_auth_enabled` is derived from this. */
+  passkeys: PasskeyRecord[];
   oauthAccounts: { providerId: string; accountId: string; email: string | null }[];
   restrictedByAdmin: boolean;
   restrictedByAdminReason: string | null;
+}
+
+export interface PasskeyRecord {
+  /** base64url credential id (also the `user_handle` the register route answers). */
+  credentialId: string;
+  /** COSE public key, as `verifyRegistrationResponse` returns it. */
+  publicKey: Uint8Array;
+  counter: number;
+  transports: string[];
 }
 
 export interface ContactChannelRecord {
@@ -71,6 +80,50 @@ export interface TeamMembershipRecord {
   permissionIds: string[];
 }
 
+/** An OAuth flow between `authorize` and the provider's callback, keyed by the inner state (CLIENT-API §5). */
+export interface OAuthFlowRecord {
+  innerState: string;
+  innerCodeVerifier: string;
+  providerId: string;
+  /** The outer (app ↔ Stack) request. */
+  redirectUri: string;
+  state: string;
+  scope: string;
+  codeChallenge: string;
+  codeChallengeMethod: string;
+  type: "authenticate" | "link";
+  /** The user of the `token` query parameter (anonymous upgrade, or the user to link). */
+  userId: string | null;
+  errorRedirectUrl: string | null;
+  afterCallbackRedirectUrl: string | null;
+  expiresAtMillis: number;
+}
+
+/** An outer authorization code, exchanged at `POST /auth/oauth/token`. */
+export interface OAuthCodeRecord {
+  code: string;
+  userId: string;
+  isNewUser: boolean;
+  redirectUri: string;
+  codeChallenge: string;
+  codeChallengeMethod: string;
+  afterCallbackRedirectUrl: string | null;
+  expiresAtMillis: number;
+  used: boolean;
+}
+
+/** An authorization code of the mock OAuth provider (the inner flow). */
+export interface ProviderCodeRecord {
+  code: string;
+  providerId: string;
+  email: string;
+  redirectUri: string;
+  codeChallenge: string;
+  codeChallengeMethod: string;
+  expiresAtMillis: number;
+  used: boolean;
+}
+
 export type NewUser = Partial<Omit<UserRecord, "id" | "signedUpAtMillis">>;
 
 export class MemoryStore {
@@ -80,6 +133,9 @@ export class MemoryStore {
   readonly codes = new Map<string, CodeRecord>();
   readonly teams = new Map<string, TeamRecord>();
   readonly memberships: TeamMembershipRecord[] = [];
+  readonly oauthFlows = new Map<string, OAuthFlowRecord>();
+  readonly oauthCodes = new Map<string, OAuthCodeRecord>();
+  readonly providerCodes = new Map<string, ProviderCodeRecord>();
 
   createUser(now: number, init: NewUser = {}): UserRecord {
     const user: UserRecord = {

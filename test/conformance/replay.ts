@@ -50,7 +50,14 @@ export interface ReplayContext {
   history: LiveTokens[];
   /** Raw (un-normalised) response bodies, per step index. */
   bodies: unknown[];
+  /** Raw response headers, per step index. */
+  headers: Headers[];
+  /** Scratch space for `before` hooks (codes from the mailbox, OAuth codes…). */
+  vars: Record<string, string>;
 }
+
+/** Live values for placeholders of a step's request (`<code>`, `<uuid>`, `<otp><nonce>`…). */
+export type Values = Record<string, string>;
 
 export interface ReplayOptions {
   /** The emulator for a step (default: the first one for every step). */
@@ -59,45 +66,56 @@ export interface ReplayOptions {
   before?: Record<number, (ctx: ReplayContext) => void | Promise<void>>;
   /** Tokens to substitute for a step (default: the latest ones seen). */
   tokensFor?: Record<number, (ctx: ReplayContext) => LiveTokens>;
+  /** Other placeholders of a step's request, replaced before the default ones (longest first). */
+  values?: Record<number, (ctx: ReplayContext) => Values>;
   /** Only these step indexes are sent (others are skipped). */
   only?: number[];
 }
 
 const ORIGIN = "http://localhost:8102";
 
-function substitute(value: string, emulator: Emulator, tokens: LiveTokens): string {
-  return value
+function substitute(value: string, emulator: Emulator, tokens: LiveTokens, values: Values = {}): string {
+  let result = value;
+  for (const key of Object.keys(values).sort((a, b) => b.length - a.length)) {
+    result = result.replaceAll(key, values[key] ?? key);
+  }
+  return result
     .replaceAll("<project-id>", emulator.projectId)
     .replaceAll("<publishable-client-key>", emulator.publishableClientKey)
     .replaceAll("<access-token>", tokens.access ?? "<no access token yet>")
     .replaceAll("<refresh-token>", tokens.refresh ?? "<no refresh token yet>");
 }
 
-function substituteDeep(value: unknown, emulator: Emulator, tokens: LiveTokens): unknown {
-  if (typeof value === "string") return substitute(value, emulator, tokens);
-  if (Array.isArray(value)) return value.map((v) => substituteDeep(v, emulator, tokens));
+function substituteDeep(value: unknown, emulator: Emulator, tokens: LiveTokens, values: Values): unknown {
+  if (typeof value === "string") return substitute(value, emulator, tokens, values);
+  if (Array.isArray(value)) return value.map((v) => substituteDeep(v, emulator, tokens, values));
   if (value && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, substituteDeep(v, emulator, tokens)]),
+      Object.entries(value).map(([k, v]) => [k, substituteDeep(v, emulator, tokens, values)]),
     );
   }
   return value;
 }
 
-export function buildRequest(step: GoldenStep, emulator: Emulator, tokens: LiveTokens): Request {
+export function buildRequest(
+  step: GoldenStep,
+  emulator: Emulator,
+  tokens: LiveTokens,
+  values: Values = {},
+): Request {
   const { method, path, headers } = step.request;
   const liveHeaders = Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [name, substitute(value, emulator, tokens)]),
+    Object.entries(headers).map(([name, value]) => [name, substitute(value, emulator, tokens, values)]),
   );
   let body: string | undefined;
   if ("body" in step.request) {
-    const value = substituteDeep(step.request.body, emulator, tokens);
+    const value = substituteDeep(step.request.body, emulator, tokens, values);
     if (typeof value === "string") body = value;
     else if (liveHeaders["content-type"] === "application/x-www-form-urlencoded") {
       body = new URLSearchParams(value as Record<string, string>).toString();
     } else body = JSON.stringify(value);
   }
-  return new Request(`${ORIGIN}/api/v1${substitute(path, emulator, tokens)}`, {
+  return new Request(`${ORIGIN}/api/v1${substitute(path, emulator, tokens, values)}`, {
     method,
     headers: liveHeaders,
     body,
@@ -108,13 +126,46 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g;
 const JWT = /^eyJ[\w-]*\.[\w-]+\.[\w-]+$/;
 
+const MOCK_PROVIDER_URL = /^(https?:\/\/[^/?#]+)\/__stack-emulator\/oauth\/[^/?#]+\/authorize\?/;
+
+/**
+ * URLs the backend generates (golden/README.md "OAuth"): the provider's authorize URL gets its origins,
+ * inner state and inner challenge replaced; any 45-char verification code or 64-char OAuth code in a
+ * `code` parameter becomes `<code>`. The emulator's mock provider lives at
+ * `<origin>/__stack-emulator/oauth/<provider>/authorize` where the recorded one had `<origin>/auth`.
+ */
+export function normaliseUrl(value: string): string {
+  let url = value;
+  const provider = MOCK_PROVIDER_URL.exec(url);
+  if (provider) {
+    url = url
+      .replace(MOCK_PROVIDER_URL, "<mock-provider-origin>/auth?")
+      .replaceAll(encodeURIComponent(provider[1] ?? ""), "<api-origin>")
+      .replace(/([?&]code_challenge=)[^&]+/, "$1<inner-code-challenge>")
+      .replace(/([?&]state=)[^&]+/, "$1<inner-state>");
+  }
+  return url.replace(/([?&]code=)([a-z2-7]{45}|[0-9a-f]{64})(?=&|#|$)/, "$1<code>");
+}
+
+/** Header values that hold generated values: OAuth redirects and the inner-state cookie. */
+export function normaliseHeader(name: string, value: string): string {
+  if (name === "location") return normaliseUrl(value);
+  if (name === "set-cookie") {
+    return value
+      .replace(/^stack-oauth-inner-[^=]+=[^;]*/, "stack-oauth-inner-<inner-state>=<value>")
+      .replace(/Expires=[^;]+/, "Expires=<date>");
+  }
+  return value;
+}
+
 /** The normalisation table of golden/README.md, applied to a live response body. */
 export function normalise(value: unknown, emulator: Emulator, key?: string): unknown {
   if (typeof value === "string") {
     if (JWT.test(value)) return "<jwt>";
     if (key === "refresh_token" && value.length === 45) return "<refresh-token>";
     if ((key === "attempt_code" || key === "code") && value.length === 45) return "<code>";
-    return value
+    if (key === "nonce" && value.length === 39) return "<nonce>";
+    return (/^https?:\/\//.test(value) ? normaliseUrl(value) : value)
       .replaceAll(emulator.projectId, "<project-id>")
       .replaceAll(emulator.publishableClientKey, "<publishable-client-key>")
       .replace(UUID, "<uuid>")
@@ -141,7 +192,7 @@ async function readBody(response: Response): Promise<unknown> {
 
 /** Sends every step and compares it with the recording; returns the context for extra checks. */
 export async function replayCase(golden: GoldenCase, first: Emulator, options: ReplayOptions = {}) {
-  const ctx: ReplayContext = { emulator: first, history: [], bodies: [] };
+  const ctx: ReplayContext = { emulator: first, history: [], bodies: [], headers: [], vars: {} };
   let latest: LiveTokens = {};
   for (const [index, step] of golden.steps.entries()) {
     if (options.only && !options.only.includes(index)) {
@@ -151,18 +202,20 @@ export async function replayCase(golden: GoldenCase, first: Emulator, options: R
     ctx.emulator = options.emulatorFor?.(index) ?? first;
     await options.before?.[index]?.(ctx);
     const tokens = options.tokensFor?.[index]?.(ctx) ?? latest;
+    const values = options.values?.[index]?.(ctx) ?? {};
     const label = `case ${golden.case} step ${index}${step.note ? ` (${step.note})` : ""}`;
     for (let i = 0; i < (step.repeat ?? 1); i++) {
-      const response = await ctx.emulator.handle(buildRequest(step, ctx.emulator, tokens));
+      const response = await ctx.emulator.handle(buildRequest(step, ctx.emulator, tokens, values));
       const raw = await readBody(response);
       ctx.bodies[index] = raw;
+      ctx.headers[index] = response.headers;
 
       const headerNames = new Set([...ALWAYS_COMPARED, ...Object.keys(step.response.headers)]);
       const actualHeaders: Record<string, string> = {};
       const expectedHeaders: Record<string, string> = {};
       for (const name of headerNames) {
         const actual = response.headers.get(name);
-        if (actual !== null) actualHeaders[name] = actual;
+        if (actual !== null) actualHeaders[name] = normaliseHeader(name, actual);
         const expected = step.response.headers[name];
         if (expected !== undefined) expectedHeaders[name] = expected;
       }

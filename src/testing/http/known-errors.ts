@@ -204,6 +204,75 @@ export const knownErrors = {
       team_id: teamId,
       user_id: userId,
     }),
+  verificationCodeNotFound: () =>
+    new KnownError(
+      404,
+      "VERIFICATION_CODE_NOT_FOUND",
+      "The verification code does not exist for this project.",
+    ),
+  verificationCodeExpired: () =>
+    new KnownError(400, "VERIFICATION_CODE_EXPIRED", "The verification code has expired."),
+  verificationCodeAlreadyUsed: () =>
+    new KnownError(409, "VERIFICATION_CODE_ALREADY_USED", "The verification link has already been used."),
+  verificationCodeMaxAttemptsReached: () =>
+    new KnownError(
+      400,
+      "VERIFICATION_CODE_MAX_ATTEMPTS_REACHED",
+      "The verification code nonce has reached the maximum number of attempts. This code is not valid anymore.",
+    ),
+  invalidTotpCode: () =>
+    new KnownError(400, "INVALID_TOTP_CODE", "The TOTP code is invalid. Please try again."),
+  emailAlreadyVerified: () =>
+    new KnownError(409, "EMAIL_ALREADY_VERIFIED", "The e-mail is already verified."),
+  emailIsNotPrimaryEmail: (email: string, primaryEmail: string | null) =>
+    new KnownError(
+      400,
+      "EMAIL_IS_NOT_PRIMARY_EMAIL",
+      `The given e-mail (${email}) must equal the user's primary e-mail (${primaryEmail}).`,
+      { email, primary_email: primaryEmail },
+    ),
+  contactChannelAlreadyUsedForAuthBySomeoneElse: (
+    type: "email",
+    value: string | null,
+    wouldWorkIfEmailWasVerified = false,
+  ) =>
+    new KnownError(
+      409,
+      "CONTACT_CHANNEL_ALREADY_USED_FOR_AUTH_BY_SOMEONE_ELSE",
+      `This ${type} ${value ? `"(${value})"` : ""} is already used for authentication by another account${
+        wouldWorkIfEmailWasVerified
+          ? " but the email is not verified. Please login to your existing account with the method you used to sign up, and then verify your email to sign in with this login method."
+          : "."
+      }`,
+      { type, contact_channel_value: value, would_work_if_email_was_verified: wouldWorkIfEmailWasVerified },
+    ),
+  passkeyAuthenticationNotEnabled: () =>
+    new KnownError(
+      400,
+      "PASSKEY_AUTHENTICATION_NOT_ENABLED",
+      "Passkey authentication is not enabled for this project.",
+    ),
+  passkeyAuthenticationFailed: (message: string) =>
+    new KnownError(400, "PASSKEY_AUTHENTICATION_FAILED", message),
+  passkeyRegistrationFailed: (message: string) => new KnownError(400, "PASSKEY_REGISTRATION_FAILED", message),
+  invalidAuthorizationCode: () =>
+    new KnownError(400, "INVALID_AUTHORIZATION_CODE", "The given authorization code is invalid."),
+  oauthProviderNotFoundOrNotEnabled: () =>
+    new KnownError(
+      400,
+      "OAUTH_PROVIDER_NOT_FOUND_OR_NOT_ENABLED",
+      "The OAuth provider is not found or not enabled.",
+    ),
+  oauthProviderAccessDenied: () =>
+    new KnownError(400, "OAUTH_PROVIDER_ACCESS_DENIED", "The OAuth provider denied access to the user."),
+  outerOAuthTimeout: () =>
+    new KnownError(408, "OUTER_OAUTH_TIMEOUT", "The OAuth flow has timed out. Please sign in again."),
+  oauthConnectionAlreadyConnectedToAnotherUser: () =>
+    new KnownError(
+      409,
+      "OAUTH_CONNECTION_ALREADY_CONNECTED_TO_ANOTHER_USER",
+      "The OAuth connection is already connected to another user.",
+    ),
   invalidOAuthClientIdOrSecret: (clientId: string | null) =>
     new KnownError(
       400,

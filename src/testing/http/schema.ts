@@ -17,6 +17,10 @@ export interface FieldRule {
   base64?: boolean;
   /** Strings: must look like an email address. */
   email?: boolean;
+  /** Strings: must have exactly this many characters (the cloud's 45-char codes). */
+  length?: number;
+  /** Strings: must be one of these values. */
+  oneOf?: readonly string[];
 }
 
 export type ObjectSchema = Record<string, FieldRule>;
@@ -50,6 +54,12 @@ export function fieldProblems(path: string, value: unknown, rule: FieldRule): st
   if (rule.base64 && !isBase64(value)) problems.push(`${path} is not valid base64`);
   if (rule.email && value !== "" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
     problems.push(`${path} must be a valid email`);
+  }
+  if (rule.length !== undefined && value.length !== rule.length) {
+    problems.push(`${path} must be exactly ${rule.length} characters`);
+  }
+  if (rule.oneOf && !rule.oneOf.includes(value)) {
+    problems.push(`${path} must be one of the following values: ${rule.oneOf.join(", ")}`);
   }
   return problems;
 }

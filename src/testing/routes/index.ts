@@ -1,7 +1,13 @@
 import type { Route } from "../router.js";
 import { anonymousRoutes } from "./anonymous.js";
+import { contactChannelRoutes } from "./contact-channels.js";
+import { mfaRoutes } from "./mfa.js";
+import { oauthRoutes } from "./oauth.js";
 import { oauthTokenRoutes } from "./oauth-token.js";
+import { otpRoutes } from "./otp.js";
+import { passkeyRoutes } from "./passkeys.js";
 import { passwordRoutes } from "./password.js";
+import { passwordResetRoutes } from "./password-reset.js";
 import { projectRoutes } from "./projects.js";
 import { rootRoutes } from "./root.js";
 import { sessionRoutes } from "./sessions.js";
@@ -14,8 +20,14 @@ export const apiRoutes: readonly Route[] = [
   ...projectRoutes,
   ...userRoutes,
   ...passwordRoutes,
+  ...passwordResetRoutes,
+  ...otpRoutes,
+  ...mfaRoutes,
+  ...passkeyRoutes,
   ...anonymousRoutes,
   ...sessionRoutes,
   ...oauthTokenRoutes,
+  ...oauthRoutes,
+  ...contactChannelRoutes,
   ...teamRoutes,
 ];

@@ -1,5 +1,5 @@
-import { MFA_ATTEMPT_CODE_LIFETIME_MS } from "../constants.js";
-import { CODE_KIND, sendVerificationEmail } from "../emails.js";
+import { assertNoMfaRequired, assertTrustedCallback, createOrUpgradeAnonymousUser } from "../accounts.js";
+import { sendVerificationEmail } from "../emails.js";
 import { knownErrors } from "../http/known-errors.js";
 import { jsonResponse } from "../http/responses.js";
 import type { ObjectSchema } from "../http/schema.js";
@@ -7,10 +7,8 @@ import { validateBody } from "../http/validate.js";
 import { assertPasswordRules } from "../passwords.js";
 import type { Route, RouteContext } from "../router.js";
 import { startSession } from "../session-tokens.js";
-import type { UserRecord } from "../store.js";
-import { isTrustedUrl } from "../trusted-urls.js";
 
-const BOT_CHALLENGE_FIELDS: ObjectSchema = {
+export const BOT_CHALLENGE_FIELDS: ObjectSchema = {
   bot_challenge_token: { type: "string" },
   bot_challenge_phase: { type: "string" },
   bot_challenge_unavailable: { type: "string" },
@@ -31,27 +29,6 @@ export function assertPasswordAuthEnabled(ctx: RouteContext): void {
   if (!ctx.state.options.config.credentialEnabled) throw knownErrors.passwordAuthenticationNotEnabled();
 }
 
-export function assertTrustedCallback(ctx: RouteContext, url: string | undefined): void {
-  if (url !== undefined && !isTrustedUrl(url, ctx.state.options.trustedDomains)) {
-    throw knownErrors.redirectUrlNotWhitelisted();
-  }
-}
-
-/** Users with TOTP get an MFA attempt code instead of tokens (CLIENT-API §8). */
-export function assertNoMfaRequired(ctx: RouteContext, user: UserRecord, isNewUser: boolean): void {
-  if (user.totpSecretBase64 === null) return;
-  const { code } = ctx.state.store.createCode(
-    ctx.state.clock.now(),
-    CODE_KIND.mfaAttempt,
-    MFA_ATTEMPT_CODE_LIFETIME_MS,
-    {
-      userId: user.id,
-      isNewUser,
-    },
-  );
-  throw knownErrors.multiFactorAuthenticationRequired(code);
-}
-
 /** `POST /auth/password/sign-up` and `/sign-in` (CLIENT-API §3). */
 export const passwordRoutes: Route[] = [
   {
@@ -65,7 +42,7 @@ export const passwordRoutes: Route[] = [
         verification_callback_url: { type: "string", url: true },
         ...BOT_CHALLENGE_FIELDS,
       });
-      const { store, clock, options } = ctx.state;
+      const { store, options } = ctx.state;
       // Checks in the cloud's order (CLIENT-API §3).
       assertPasswordAuthEnabled(ctx);
       assertTrustedCallback(ctx, body.verification_callback_url);
@@ -73,27 +50,13 @@ export const passwordRoutes: Route[] = [
       assertPasswordRules(body.password);
       if (store.findAuthChannel(body.email)) throw knownErrors.userEmailAlreadyExists(body.email, false);
 
-      const now = clock.now();
       // An anonymous caller is upgraded in place: same id, its anonymous sessions end (golden README item 7).
-      const anonymous = ctx.auth?.user?.isAnonymous ? ctx.auth.user : undefined;
-      let user: UserRecord;
-      if (anonymous) {
-        user = anonymous;
-        user.isAnonymous = false;
-        user.password = body.password;
-        store.deleteSessionsOfUser(user.id);
-      } else {
-        user = store.createUser(now, { password: body.password });
-      }
-      const channel = store.addChannel(now, {
-        userId: user.id,
-        type: "email",
-        value: body.email,
-        isPrimary: true,
-        isVerified: false,
-        usedForAuth: true,
+      const user = createOrUpgradeAnonymousUser(ctx.state, ctx.auth?.user, {
+        password: body.password,
+        email: { value: body.email, verified: false, usedForAuth: true },
       });
-      if (body.verification_callback_url !== undefined) {
+      const channel = store.primaryChannel(user.id);
+      if (channel && body.verification_callback_url !== undefined) {
         sendVerificationEmail(ctx.state, channel, body.verification_callback_url);
       }
       return jsonResponse(200, await startSession(ctx, user));
@@ -113,7 +76,7 @@ export const passwordRoutes: Route[] = [
       if (!user || user.password === null || user.password !== body.password) {
         throw knownErrors.emailPasswordMismatch();
       }
-      assertNoMfaRequired(ctx, user, false);
+      assertNoMfaRequired(ctx.state, user, false);
       return jsonResponse(200, await startSession(ctx, user));
     },
   },
