@@ -73,17 +73,25 @@ try {
   await vite.close();
 }
 
-const server = await testingNode.startEmulatorServer({
-  port,
-  host: args.host,
-  projectId: args["project-id"],
-  publishableClientKey: args["publishable-client-key"],
-  displayName: args["display-name"],
-  requirePublishableClientKey: args["require-publishable-client-key"],
-  accessTokenLifetimeSeconds: lifetime,
-  trustedDomains: args["trusted-domain"],
-  seedUsers,
-});
+const server = await testingNode
+  .startEmulatorServer({
+    port,
+    host: args.host,
+    projectId: args["project-id"],
+    publishableClientKey: args["publishable-client-key"],
+    displayName: args["display-name"],
+    requirePublishableClientKey: args["require-publishable-client-key"],
+    accessTokenLifetimeSeconds: lifetime,
+    trustedDomains: args["trusted-domain"],
+    seedUsers,
+  })
+  .catch((error) => {
+    const taken = error?.code === "EADDRINUSE";
+    console.error(
+      taken ? `Port ${port} is already in use: pick another with --port N.` : String(error?.message ?? error),
+    );
+    process.exit(1);
+  });
 
 console.log(`Stack emulator listening on ${server.url}`);
 console.log(`  API base URL            ${server.url}  (endpoints under ${server.url}/api/v1)`);

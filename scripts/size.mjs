@@ -26,6 +26,22 @@ client.getUser().then((user) => console.log(user));`,
   "no-op (baseline for ./core)": `console.log(1);`,
 };
 
+// What each sign-in flow adds to `./core` (each is a standalone function, so an app pays only for what it imports).
+const flows = {
+  "magic link / OTP": ["sendSignInCode", "signInWithCode", "checkSignInCode"],
+  "OAuth (PKCE, redirect + popup)": ["startOAuth", "completeOAuth"],
+  "password reset": ["sendPasswordResetEmail", "checkPasswordResetCode", "resetPassword"],
+  "email verification": ["verifyEmail", "sendVerificationEmail"],
+  MFA: ["signInWithTotp"],
+  "passkeys (with @simplewebauthn/browser)": ["signInWithPasskey", "registerPasskey"],
+  anonymous: ["signUpAnonymously"],
+};
+for (const [name, fns] of Object.entries(flows)) {
+  apps[`core + ${name}`] = `import { createStackClient, ${fns.join(", ")} } from "${src}/core/index.ts";
+const client = createStackClient({ projectId: "p" });
+console.log(client, ${fns.join(", ")});`;
+}
+
 async function gzipOf(name, code) {
   const dir = join(work, name.replace(/\W+/g, "-"));
   rmSync(dir, { recursive: true, force: true });
@@ -79,6 +95,12 @@ for (const [name, [base, limit]] of Object.entries(targets)) {
   console.log(
     `  ${ok ? "ok  " : "OVER"} ${name.padEnd(40)} ${kb(share).padStart(9)}  (target ≤ ${limit} KB)`,
   );
+}
+
+console.log("\nWhat each flow adds to ./core (gzip):");
+for (const name of Object.keys(flows)) {
+  const share = sizes[`core + ${name}`].gzip - sizes["./core alone (no React)"].gzip;
+  console.log(`  + ${name.padEnd(40)} ${kb(share).padStart(9)}`);
 }
 
 // The install footprint: the kit's runtime dependencies and everything they pull in, React excluded

@@ -10,13 +10,20 @@ import { startSession } from "../session-tokens.js";
 import type { UserRecord } from "../store.js";
 import { isTrustedUrl } from "../trusted-urls.js";
 
-// Passkeys (CLIENT-API §8), verified with @simplewebauthn/server 13 like the cloud. The library is
-// loaded on first use so other flows (and browsers running the emulator in MSW) never pay for it.
+// Passkeys (CLIENT-API §8), verified with @simplewebauthn/server 13 like the cloud. The library is an
+// optional peer (2+ MB that an app using the kit should not install for nothing), loaded on first use so
+// other flows (and browsers running the emulator in MSW) never pay for it.
 
 type WebAuthnServer = typeof import("@simplewebauthn/server");
 let webAuthnServer: Promise<WebAuthnServer> | undefined;
 const loadWebAuthnServer = (): Promise<WebAuthnServer> => {
-  webAuthnServer ??= import("@simplewebauthn/server");
+  webAuthnServer ??= import("@simplewebauthn/server").catch((cause: unknown) => {
+    webAuthnServer = undefined;
+    throw new Error(
+      "The emulator verifies passkeys with @simplewebauthn/server: `npm install -D @simplewebauthn/server@13`.",
+      { cause },
+    );
+  });
   return webAuthnServer;
 };
 
