@@ -10,5 +10,5 @@ export type {
   TokenStore,
   Tokens,
 } from "./core/index.js";
-export { isStackError, StackError } from "./core/index.js";
+export { getMfaAttemptCode, isStackError, StackError } from "./core/index.js";
 export * from "./react/index.js";

@@ -5,10 +5,12 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   error?: string;
   hint?: string;
   inputRef?: Ref<HTMLInputElement>;
+  /** Announce the error as soon as it appears (for fields that submit themselves, like a code). */
+  announceError?: boolean;
 }
 
 /** A labelled input whose hint and error are tied to it for screen readers. */
-export function Field({ label, error, hint, inputRef, ...input }: FieldProps) {
+export function Field({ label, error, hint, inputRef, announceError, className, ...input }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -21,7 +23,7 @@ export function Field({ label, error, hint, inputRef, ...input }: FieldProps) {
         {...input}
         ref={inputRef}
         id={id}
-        className="stack-input"
+        className={className ? `stack-input ${className}` : "stack-input"}
         aria-invalid={error ? true : undefined}
         aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
       />
@@ -31,7 +33,7 @@ export function Field({ label, error, hint, inputRef, ...input }: FieldProps) {
         </p>
       )}
       {error && (
-        <p className="stack-field-error" id={errorId}>
+        <p className="stack-field-error" id={errorId} role={announceError ? "alert" : undefined}>
           {error}
         </p>
       )}

@@ -1,27 +1,33 @@
 import { useState } from "react";
 import {
+  type AuthOutcome,
   useAuthRedirects,
   useProject,
-  useSignIn,
   useSignOut,
   useStackUrls,
   useUser,
 } from "../react/index.js";
 import { AuthCard, LoadFailed, Loading } from "./AuthCard.js";
-import { CredentialsForm } from "./CredentialsForm.js";
-import { defaultStrings, type Strings } from "./strings.js";
+import { AuthFlow } from "./AuthFlow.js";
+import { mergeStrings, type Strings } from "./strings.js";
 
 export interface SignInProps {
   /** Override any of the words shown. */
   strings?: Partial<Strings>;
+  /**
+   * Called once signed in, instead of navigating (e.g. to close a dialog). Default: back to
+   * `after_auth_return_to` when safe, else afterSignIn (afterSignUp for an account just created).
+   */
+  onSuccess?(outcome: AuthOutcome): void;
+  /** How OAuth providers open. Default "redirect"; "popup" keeps this page (falls back to redirect if blocked). */
+  oauthMode?: "redirect" | "popup";
 }
 
-/** Drop-in sign-in page: the methods the project enables, then back to where the user came from. */
-export function SignIn({ strings }: SignInProps) {
-  const t = { ...defaultStrings, ...strings };
+/** Drop-in sign-in page: exactly the methods the project enables, then back to where the user came from. */
+export function SignIn({ strings, onSuccess, oauthMode = "redirect" }: SignInProps) {
+  const t = mergeStrings(strings);
   const { project, error: projectError, isLoading, reload } = useProject();
   const { user } = useUser();
-  const { signIn, isPending, error, reset } = useSignIn();
   const redirects = useAuthRedirects();
   const urls = useStackUrls();
   const [succeeded, setSucceeded] = useState(false);
@@ -32,29 +38,16 @@ export function SignIn({ strings }: SignInProps) {
     return projectError ? (
       <LoadFailed title={t.signInTitle} error={projectError} retry={reload} t={t} />
     ) : null;
-  if (!project.config.credentialEnabled) {
-    return (
-      <AuthCard title={t.signInTitle}>
-        <p className="stack-status">{t.passwordSignInDisabled}</p>
-      </AuthCard>
-    );
-  }
   return (
-    <CredentialsForm
-      title={t.signInTitle}
-      submitLabel={t.signIn}
-      pendingLabel={t.signingIn}
-      passwordAutoComplete="current-password"
-      isPending={isPending}
-      error={error}
-      onEdit={reset}
+    <AuthFlow
+      mode="sign-in"
+      project={project}
       succeeded={succeeded}
-      onSubmit={async (values) => {
-        const result = await signIn(values);
-        if (result) {
-          setSucceeded(true);
-          redirects.afterSignIn();
-        }
+      oauthMode={oauthMode}
+      onSuccess={(outcome) => {
+        setSucceeded(true);
+        if (onSuccess) onSuccess(outcome);
+        else redirects.afterAuth(outcome);
       }}
       footer={
         project.config.signUpEnabled && (
@@ -74,7 +67,7 @@ function AlreadySignedIn({ email, t }: { email: string; t: Strings }) {
   return (
     <AuthCard title={t.signInTitle}>
       <p className="stack-status">{t.alreadySignedIn(email)}</p>
-      <button type="button" className="stack-button" onClick={redirects.afterSignIn}>
+      <button type="button" className="stack-button" onClick={() => redirects.afterSignIn()}>
         {t.continue}
       </button>
       <button

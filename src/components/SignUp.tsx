@@ -1,18 +1,23 @@
 import { useState } from "react";
-import { useAuthRedirects, useProject, useSignUp, useStackUrls } from "../react/index.js";
+import { type AuthOutcome, useAuthRedirects, useProject, useStackUrls } from "../react/index.js";
 import { AuthCard, LoadFailed, Loading } from "./AuthCard.js";
-import { CredentialsForm } from "./CredentialsForm.js";
-import { defaultStrings, type Strings } from "./strings.js";
+import { AuthFlow } from "./AuthFlow.js";
+import { mergeStrings, type Strings } from "./strings.js";
 
 export interface SignUpProps {
   strings?: Partial<Strings>;
+  /** Called once signed up, instead of navigating. Default: back to the return path, else afterSignUp. */
+  onSuccess?(outcome: AuthOutcome): void;
+  oauthMode?: "redirect" | "popup";
 }
 
-/** Drop-in sign-up page: creates the account, sends the verification email, and returns the user. */
-export function SignUp({ strings }: SignUpProps) {
-  const t = { ...defaultStrings, ...strings };
+/**
+ * Drop-in sign-up page: the project's methods (an anonymous user signing up keeps their id), sends the
+ * verification email, and returns the user.
+ */
+export function SignUp({ strings, onSuccess, oauthMode = "redirect" }: SignUpProps) {
+  const t = mergeStrings(strings);
   const { project, error: projectError, isLoading, reload } = useProject();
-  const { signUp, isPending, error, reset } = useSignUp();
   const redirects = useAuthRedirects();
   const urls = useStackUrls();
   const [succeeded, setSucceeded] = useState(false);
@@ -22,7 +27,7 @@ export function SignUp({ strings }: SignUpProps) {
     return projectError ? (
       <LoadFailed title={t.signUpTitle} error={projectError} retry={reload} t={t} />
     ) : null;
-  if (!project.config.signUpEnabled || !project.config.credentialEnabled) {
+  if (!project.config.signUpEnabled) {
     return (
       <AuthCard title={t.signUpTitle}>
         <p className="stack-status">{t.signUpDisabled}</p>
@@ -30,24 +35,15 @@ export function SignUp({ strings }: SignUpProps) {
     );
   }
   return (
-    <CredentialsForm
-      title={t.signUpTitle}
-      submitLabel={t.signUp}
-      pendingLabel={t.signingUp}
-      passwordAutoComplete="new-password"
-      passwordHint={t.passwordHint}
-      isPending={isPending}
-      error={error}
-      onEdit={reset}
+    <AuthFlow
+      mode="sign-up"
+      project={project}
       succeeded={succeeded}
-      onSubmit={async (values) => {
-        const verificationCallbackUrl = new URL(urls.emailVerification, window.location.href).href;
-        // Built by the kit, so a project that does not trust it still signs the user up (without the email).
-        const result = await signUp({ ...values, verificationCallbackUrl, dropCallbackIfUntrusted: true });
-        if (result) {
-          setSucceeded(true);
-          redirects.afterSignUp();
-        }
+      oauthMode={oauthMode}
+      onSuccess={(outcome) => {
+        setSucceeded(true);
+        if (onSuccess) onSuccess(outcome);
+        else redirects.afterAuth(outcome);
       }}
       footer={
         <>

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { useAuthRedirects, useSignOut, useUser } from "../react/index.js";
 import { initials } from "./initials.js";
-import { defaultStrings, type Strings } from "./strings.js";
+import { mergeStrings, type Strings } from "./strings.js";
 
 export interface UserButtonProps {
   strings?: Partial<Strings>;
@@ -12,7 +12,7 @@ export interface UserButtonProps {
  * arrow keys open it, Escape and Tab close it, focus returns to the button).
  */
 export function UserButton({ strings }: UserButtonProps) {
-  const t = { ...defaultStrings, ...strings };
+  const t = mergeStrings(strings);
   const { user, isLoading } = useUser();
   const { signOut, isPending } = useSignOut();
   const redirects = useAuthRedirects();

@@ -1,4 +1,15 @@
+export { CodeInput, type CodeInputProps } from "./CodeInput.js";
+export { EmailVerification, type EmailVerificationProps } from "./EmailVerification.js";
+export { ErrorPage, type ErrorPageProps } from "./ErrorPage.js";
+export { ForgotPassword, type ForgotPasswordProps } from "./ForgotPassword.js";
+export { MagicLinkCallback, type MagicLinkCallbackProps } from "./MagicLinkCallback.js";
+export { MfaForm, type MfaFormProps } from "./MfaForm.js";
+export { OAuthCallback, type OAuthCallbackProps } from "./OAuthCallback.js";
+export { PasswordReset, type PasswordResetProps } from "./PasswordReset.js";
 export { SignIn, type SignInProps } from "./SignIn.js";
+export { SignInButton, type SignInButtonProps } from "./SignInButton.js";
+export { SignOutPage, type SignOutPageProps } from "./SignOutPage.js";
 export { SignUp, type SignUpProps } from "./SignUp.js";
+export { StackHandler, type StackHandlerProps } from "./StackHandler.js";
 export { defaultStrings, type Strings } from "./strings.js";
 export { UserButton, type UserButtonProps } from "./UserButton.js";

@@ -8,6 +8,11 @@ import { resolveUrls, type StackUrls } from "./urls.js";
 export type StackProviderProps = (StackClientOptions | { client: StackClient }) & {
   /** How the kit changes pages; pass your router's navigate. Defaults to `location.assign/replace`. */
   navigate?: Navigate;
+  /**
+   * How the kit sends the browser to another site (an OAuth provider's consent page): routers cannot.
+   * Defaults to `location.assign`.
+   */
+  navigateExternal?: (url: string) => void;
   urls?: Partial<StackUrls>;
   children?: ReactNode;
 };
@@ -21,7 +26,13 @@ const defaultNavigate: Navigate = (to, options) => {
  * Holds the client and the session. Every cached read is keyed by the session, so a sign-out or
  * another user's sign-in never shows the previous user's data, not even for one render.
  */
-export function StackProvider({ navigate, urls, children, ...options }: StackProviderProps) {
+export function StackProvider({
+  navigate,
+  navigateExternal,
+  urls,
+  children,
+  ...options
+}: StackProviderProps) {
   // Created once: a provider re-render must not open a second session.
   const [client] = useState(() => ("client" in options ? options.client : createStackClient(options)));
   // On the server, and while hydrating, every provider renders signed out: no storage is read. The key
@@ -29,8 +40,15 @@ export function StackProvider({ navigate, urls, children, ...options }: StackPro
   const sessionKey = useSyncExternalStore(client.subscribe, client.getSessionKey, () => UNKNOWN_SESSION);
   const [scope] = useState(() => `stack${++providers}`);
   const value = useMemo<StackContextValue>(
-    () => ({ client, sessionKey, scope, navigate: navigate ?? defaultNavigate, urls: resolveUrls(urls) }),
-    [client, sessionKey, scope, navigate, urls],
+    () => ({
+      client,
+      sessionKey,
+      scope,
+      navigate: navigate ?? defaultNavigate,
+      navigateExternal,
+      urls: resolveUrls(urls),
+    }),
+    [client, sessionKey, scope, navigate, navigateExternal, urls],
   );
   return (
     <SWRConfig value={swrConfig}>

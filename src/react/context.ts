@@ -14,6 +14,8 @@ export interface StackContextValue {
   /** Prefix of this provider's swr keys. */
   scope: string;
   navigate: Navigate;
+  /** How the kit sends the browser to another site (an OAuth provider); undefined: `location.assign`. */
+  navigateExternal: ((url: string) => void) | undefined;
   urls: StackUrls;
 }
 

@@ -2,7 +2,7 @@
 // Nothing of the kit is mocked; what a test sees is what the client got back from the emulator.
 import { render } from "@testing-library/react";
 import { setupServer } from "msw/node";
-import { Component, type ReactNode } from "react";
+import { Component, type ReactNode, StrictMode } from "react";
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
 import {
   createMemoryTokenStore,
@@ -112,21 +112,33 @@ export function setupStackTest(): StackTestEnv {
   };
 }
 
-/** Renders `ui` inside a provider that owns `client`; `navigate` defaults to a spy (jsdom cannot navigate). */
+/**
+ * Renders `ui` inside a provider that owns `client`; `navigate` and `navigateExternal` default to spies (jsdom
+ * cannot navigate). `strict` wraps it all in <StrictMode> (effects run twice).
+ */
 export function renderWithStack(
   ui: ReactNode,
   {
     client,
     navigate = vi.fn<Navigate>(),
+    navigateExternal = vi.fn<(url: string) => void>(),
     urls,
-  }: { client: StackClient; navigate?: Navigate; urls?: Partial<StackUrls> },
+    strict = false,
+  }: {
+    client: StackClient;
+    navigate?: Navigate;
+    navigateExternal?: (url: string) => void;
+    urls?: Partial<StackUrls>;
+    strict?: boolean;
+  },
 ) {
-  const result = render(
-    <StackProvider client={client} navigate={navigate} urls={urls}>
+  const tree = (
+    <StackProvider client={client} navigate={navigate} navigateExternal={navigateExternal} urls={urls}>
       {ui}
-    </StackProvider>,
+    </StackProvider>
   );
-  return { ...result, navigate };
+  const result = render(strict ? <StrictMode>{tree}</StrictMode> : tree);
+  return { ...result, navigate, navigateExternal };
 }
 
 /** Shows the error that reached it, so a test can see that a hook threw to the nearest boundary. */

@@ -42,7 +42,8 @@ describe("useUser", () => {
     expect(screen.getByTestId("email")).toHaveTextContent("nobody");
     await settle();
     expect(log.length).toBeGreaterThan(0);
-    for (const r of log) expect(r).toEqual({ user: null, isLoading: false, error: undefined });
+    for (const r of log)
+      expect(r).toEqual({ user: null, isLoading: false, error: undefined, reload: expect.any(Function) });
     expect(env.requests).toEqual([]);
   });
 
@@ -59,7 +60,7 @@ describe("useUser", () => {
     expect(rendersToUser).toBeLessThanOrEqual(3);
     expect(rendersToUser).toBe(2);
     expect(log.length).toBe(rendersToUser); // and no render after it
-    expect(log[0]).toEqual({ user: null, isLoading: true, error: undefined });
+    expect(log[0]).toEqual({ user: null, isLoading: true, error: undefined, reload: expect.any(Function) });
     const last = log.at(-1);
     expect(last).toMatchObject({ isLoading: false, error: undefined });
     expect(last?.user).toMatchObject({
@@ -96,7 +97,12 @@ describe("useUser", () => {
     renderWithStack(<UserProbe log={log} />, { client: env.client({ tokenStore: store }) });
     await waitFor(() => expect(screen.getByTestId("email")).toHaveTextContent("nobody"));
     await settle();
-    expect(log.at(-1)).toEqual({ user: null, isLoading: false, error: undefined });
+    expect(log.at(-1)).toEqual({
+      user: null,
+      isLoading: false,
+      error: undefined,
+      reload: expect.any(Function),
+    });
     expect(log.every((r) => r.error === undefined)).toBe(true);
     expect(store.get()).toBeNull();
     expect(env.count("POST /auth/oauth/token")).toBe(1);
@@ -116,7 +122,12 @@ describe("useUser", () => {
       await client.request("/users/me").catch(() => {});
     });
     await waitFor(() => expect(screen.getByTestId("email")).toHaveTextContent("nobody"));
-    expect(log.at(-1)).toEqual({ user: null, isLoading: false, error: undefined });
+    expect(log.at(-1)).toEqual({
+      user: null,
+      isLoading: false,
+      error: undefined,
+      reload: expect.any(Function),
+    });
     expect(log.every((r) => r.error === undefined)).toBe(true);
     expect(store.get()).toBeNull();
   });
@@ -233,7 +244,8 @@ describe('useUser({ or: "redirect" })', () => {
     expect(url.searchParams.get("after_auth_return_to")).toBe("/dashboard/billing?tab=invoices#latest");
     // Meanwhile the page never shows as loaded for a visitor who is leaving.
     expect(screen.getByTestId("email")).toHaveTextContent("loading");
-    for (const r of log) expect(r).toEqual({ user: null, isLoading: true, error: undefined });
+    for (const r of log)
+      expect(r).toEqual({ user: null, isLoading: true, error: undefined, reload: expect.any(Function) });
     expect(env.requests).toEqual([]);
   });
 

@@ -1,0 +1,28 @@
+import { StackError } from "../core/index.js";
+import { useStackUrls } from "../react/index.js";
+import { Outcome } from "./LinkPage.js";
+import { useSearchParam } from "./location.js";
+import { errorMessage, mergeStrings, type Strings } from "./strings.js";
+
+export interface ErrorPageProps {
+  strings?: Partial<Strings>;
+}
+
+/**
+ * Failures with no page of their own (the server's `?errorCode=&message=` redirects): the known ones in
+ * the kit's words, the others in the server's, and a way home.
+ */
+export function ErrorPage({ strings }: ErrorPageProps) {
+  const t = mergeStrings(strings);
+  const urls = useStackUrls();
+  const code = useSearchParam("errorCode");
+  const message = useSearchParam("message");
+  const error = code ? new StackError(code, 0, message ?? "") : undefined;
+  return (
+    <Outcome title={t.errorTitle} kind="error" message={error ? errorMessage(error, t) : t.unknownError}>
+      <p className="stack-footer">
+        <a href={urls.home}>{t.goHome}</a>
+      </p>
+    </Outcome>
+  );
+}

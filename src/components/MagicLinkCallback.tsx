@@ -1,0 +1,119 @@
+import { useState } from "react";
+import { getMfaAttemptCode, StackError } from "../core/index.js";
+import { useAuthRedirects, useMagicLink, useStackUrls } from "../react/index.js";
+import { AuthCard, Loading } from "./AuthCard.js";
+import { FormError } from "./FormError.js";
+import { Outcome, Working } from "./LinkPage.js";
+import { useSearchParam } from "./location.js";
+import { MfaForm } from "./MfaForm.js";
+import { isRetryable, linkErrorMessage, mergeStrings, type Strings } from "./strings.js";
+import { useCodeOnce } from "./useCodeOnce.js";
+
+export interface MagicLinkCallbackProps {
+  strings?: Partial<Strings>;
+  /** The link's code; default the `code` query parameter. */
+  code?: string | null;
+}
+
+/**
+ * Where a sign-in email's link lands. It checks the code without using it up, then waits for one click:
+ * mail scanners that open links (and even run their scripts) never sign anyone in or burn the code.
+ */
+export function MagicLinkCallback({ strings, code: codeProp }: MagicLinkCallbackProps) {
+  const t = mergeStrings(strings);
+  const fromUrl = useSearchParam("code");
+  const code = codeProp !== undefined ? codeProp : fromUrl;
+  const { checkCode, signInWithCode, isPending, error, reset } = useMagicLink();
+  const redirects = useAuthRedirects();
+  const urls = useStackUrls();
+  const [succeeded, setSucceeded] = useState(false);
+  const [signingIn, setSigningIn] = useState(false);
+  // Checked, never used, on load: only the click below uses the code.
+  const check = useCodeOnce(code, checkCode);
+
+  const title = t.magicLinkTitle;
+  const newLink = (
+    <p className="stack-footer">
+      <a href={redirects.linkTo(urls.signIn)}>{t.newSignInLink}</a>
+    </p>
+  );
+  if (code === undefined) return <Loading title={title} t={t} />;
+  if (code === null) {
+    return (
+      <Outcome title={title} kind="error" message={t.linkMissingCode}>
+        {newLink}
+      </Outcome>
+    );
+  }
+  if (check.ok === undefined) return <Working title={title} text={t.checkingLink} />;
+  if (!check.ok) {
+    const failure = error ?? new StackError("UNKNOWN_ERROR", 0, "");
+    return (
+      <Outcome title={title} kind="error" message={linkErrorMessage(failure, t)}>
+        {isRetryable(failure) && (
+          <button type="button" className="stack-button stack-button-secondary" onClick={check.retry}>
+            {t.tryAgain}
+          </button>
+        )}
+        {newLink}
+      </Outcome>
+    );
+  }
+
+  const finish = (outcome: { isNewUser: boolean }) => {
+    setSucceeded(true);
+    redirects.afterAuth(outcome);
+  };
+  const attemptCode = getMfaAttemptCode(error);
+  if (attemptCode) {
+    return (
+      <MfaForm
+        attemptCode={attemptCode}
+        succeeded={succeeded}
+        onSuccess={finish}
+        onCancel={() => {
+          reset();
+          setSigningIn(false);
+        }}
+        t={t}
+      />
+    );
+  }
+  const signIn = async () => {
+    if (isPending || succeeded) return;
+    setSigningIn(true);
+    const result = await signInWithCode(code);
+    if (result) finish(result);
+  };
+  const failed = signingIn && error ? error : undefined;
+  return (
+    <AuthCard title={title} busy={isPending || undefined}>
+      {failed ? (
+        <FormError
+          error={failed}
+          message={failed.code.startsWith("VERIFICATION_CODE_") ? linkErrorMessage(failed, t) : undefined}
+          retry={() => void signIn()}
+          t={t}
+        />
+      ) : (
+        <p className="stack-text">{t.magicLinkReady}</p>
+      )}
+      {!failed && (
+        <button
+          type="button"
+          className="stack-button"
+          disabled={isPending || succeeded}
+          onClick={() => void signIn()}
+        >
+          {isPending ? t.signingIn : t.signIn}
+        </button>
+      )}
+      {succeeded && (
+        <p className="stack-status" role="status">
+          {t.redirecting}
+        </p>
+      )}
+      {failed && newLink}
+    </AuthCard>
+  );
+}

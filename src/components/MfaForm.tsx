@@ -1,0 +1,108 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type SignInResult, useMfa } from "../react/index.js";
+import { CodeInput } from "./CodeInput.js";
+import { FormError } from "./FormError.js";
+import { errorMessage, type Strings } from "./strings.js";
+
+export interface MfaFormProps {
+  /** `details.attempt_code` of the MULTI_FACTOR_AUTHENTICATION_REQUIRED error. */
+  attemptCode: string;
+  onSuccess(result: SignInResult): void;
+  /** Back to the sign-in methods. */
+  onCancel?(): void;
+  succeeded?: boolean;
+  t: Strings;
+}
+
+const LENGTH = 6;
+
+/** The second step of a sign-in for users with TOTP: the 6 digits of their authenticator app. */
+export function MfaForm({ attemptCode, onSuccess, onCancel, succeeded = false, t }: MfaFormProps) {
+  const { signIn, isPending, error, reset } = useMfa();
+  const [totp, setTotp] = useState("");
+  const [missing, setMissing] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const titleId = useId();
+
+  const fieldError = missing
+    ? t.mfaCodeRequired
+    : error?.code === "INVALID_TOTP_CODE"
+      ? errorMessage(error, t)
+      : undefined;
+  // The attempt itself is no longer good (5 minutes, or used): only starting again helps.
+  const expired = !!error?.code.startsWith("VERIFICATION_CODE_");
+  const formError = error && !fieldError ? error : undefined;
+
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (fieldError) inputRef.current?.select();
+  }, [fieldError]);
+
+  const busy = isPending || succeeded;
+  const verify = async (value: string) => {
+    if (busy) return;
+    if (value.length !== LENGTH) {
+      setMissing(true);
+      inputRef.current?.focus();
+      return;
+    }
+    const result = await signIn({ attemptCode, totp: value });
+    if (result) onSuccess(result);
+  };
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    void verify(totp);
+  };
+
+  return (
+    <form
+      className="stack-card"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={titleId}
+      aria-busy={isPending || undefined}
+    >
+      <h2 className="stack-title" id={titleId}>
+        {t.mfaTitle}
+      </h2>
+      <p className="stack-text">{t.mfaIntro}</p>
+      {formError && (
+        <FormError
+          error={formError}
+          message={expired ? t.mfaExpired : undefined}
+          retry={() => submit()}
+          t={t}
+        />
+      )}
+      <CodeInput
+        label={t.mfaCode}
+        numeric
+        value={totp}
+        onChange={(value) => {
+          setTotp(value);
+          setMissing(false);
+          reset();
+        }}
+        onComplete={(value) => void verify(value)}
+        error={fieldError}
+        readOnly={isPending}
+        inputRef={inputRef}
+      />
+      <button type="submit" className="stack-button" disabled={busy || expired}>
+        {isPending ? t.verifying : t.verify}
+      </button>
+      {onCancel && (
+        <button type="button" className="stack-link-button" disabled={busy} onClick={onCancel}>
+          {t.back}
+        </button>
+      )}
+      {succeeded && (
+        <p className="stack-status" role="status">
+          {t.redirecting}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from "react";
+import { getMfaAttemptCode } from "../core/index.js";
+import { useAuthRedirects, useOAuthCallback, useStackNavigate, useStackUrls } from "../react/index.js";
+import { Outcome, Working } from "./LinkPage.js";
+import { MfaForm } from "./MfaForm.js";
+import { errorMessage, mergeStrings, type Strings } from "./strings.js";
+
+export interface OAuthCallbackProps {
+  strings?: Partial<Strings>;
+  /** The callback URL; default the page's. */
+  url?: string;
+}
+
+/**
+ * Where OAuth providers send the browser back: in the popup it hands the result to the opener and closes;
+ * otherwise it finishes the sign-in (once, StrictMode too) and goes back to where the user came from.
+ */
+export function OAuthCallback({ strings, url }: OAuthCallbackProps) {
+  const t = mergeStrings(strings);
+  const { status, error } = useOAuthCallback({ url });
+  const redirects = useAuthRedirects();
+  const urls = useStackUrls();
+  const navigate = useStackNavigate();
+  const [mfaDone, setMfaDone] = useState(false);
+  const title = t.oauthCallbackTitle;
+  const backToSignIn = (
+    <p className="stack-footer">
+      <a href={redirects.linkTo(urls.signIn)}>{t.backToSignIn}</a>
+    </p>
+  );
+
+  switch (status) {
+    case "pending":
+      return <Working title={title} text={t.finishingSignIn} />;
+    case "popup":
+      return <Outcome title={title} kind="success" message={t.popupDone} />;
+    case "signed-in":
+      return <Working title={title} text={t.redirecting} />;
+    case "none":
+      return (
+        <Outcome title={title} kind="success" message={t.noSignInToFinish}>
+          {backToSignIn}
+        </Outcome>
+      );
+    case "error": {
+      const attemptCode = getMfaAttemptCode(error);
+      if (attemptCode) {
+        return (
+          <MfaForm
+            attemptCode={attemptCode}
+            succeeded={mfaDone}
+            onSuccess={(result) => {
+              setMfaDone(true);
+              redirects.afterAuth(result);
+            }}
+            onCancel={() => navigate(redirects.linkTo(urls.signIn), { replace: true })}
+            t={t}
+          />
+        );
+      }
+      return (
+        <Outcome title={title} kind="error" message={error ? errorMessage(error, t) : t.oauthFailed}>
+          {backToSignIn}
+        </Outcome>
+      );
+    }
+  }
+}

@@ -1,0 +1,179 @@
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { errorField, StackError } from "../core/index.js";
+import { useAuthRedirects, usePasswordReset, useStackUrls } from "../react/index.js";
+import { AuthCard, Loading } from "./AuthCard.js";
+import { Field } from "./Field.js";
+import { FormError } from "./FormError.js";
+import { Outcome, Working } from "./LinkPage.js";
+import { useSearchParam } from "./location.js";
+import { errorMessage, linkErrorMessage, mergeStrings, type Strings } from "./strings.js";
+import { useCodeOnce } from "./useCodeOnce.js";
+
+export interface PasswordResetProps {
+  strings?: Partial<Strings>;
+  /** The link's code; default the `code` query parameter. */
+  code?: string | null;
+}
+
+/**
+ * Where a reset email's link lands: checks the code first (without using it up), then asks for the new
+ * password; invalid, used and expired links say so and offer a new one.
+ */
+export function PasswordReset({ strings, code: codeProp }: PasswordResetProps) {
+  const t = mergeStrings(strings);
+  const fromUrl = useSearchParam("code");
+  const code = codeProp !== undefined ? codeProp : fromUrl;
+  const { checkCode, resetPassword, isPending, error, reset } = usePasswordReset();
+  const [done, setDone] = useState(false);
+  const redirects = useAuthRedirects();
+  const urls = useStackUrls();
+  const check = useCodeOnce(code, checkCode);
+  // Until the form shows, the hook's only action is the check: its error is the check's.
+  const checkError = check.ok === false ? (error ?? new StackError("UNKNOWN_ERROR", 0, "")) : undefined;
+
+  const newLink = (
+    <p className="stack-footer">
+      <a href={redirects.linkTo(urls.forgotPassword)}>{t.requestNewResetLink}</a>
+    </p>
+  );
+  if (code === undefined) return <Loading title={t.passwordResetTitle} t={t} />;
+  if (code === null) {
+    return (
+      <Outcome title={t.passwordResetTitle} kind="error" message={t.linkMissingCode}>
+        {newLink}
+      </Outcome>
+    );
+  }
+  if (done) {
+    return (
+      <Outcome title={t.passwordResetTitle} kind="success" message={t.passwordResetDone}>
+        <a className="stack-button stack-button-link" href={urls.signIn}>
+          {t.signIn}
+        </a>
+      </Outcome>
+    );
+  }
+  if (check.ok === undefined) return <Working title={t.passwordResetTitle} text={t.checkingLink} />;
+  if (checkError) {
+    return (
+      <AuthCard title={t.passwordResetTitle}>
+        <FormError error={checkError} message={linkErrorMessage(checkError, t)} retry={check.retry} t={t} />
+        {newLink}
+      </AuthCard>
+    );
+  }
+  return (
+    <NewPasswordForm
+      onSubmit={async (password) => {
+        if (await resetPassword({ code, password })) setDone(true);
+      }}
+      isPending={isPending}
+      error={error}
+      onEdit={reset}
+      footer={newLink}
+      t={t}
+    />
+  );
+}
+
+function NewPasswordForm({
+  onSubmit,
+  isPending,
+  error,
+  onEdit,
+  footer,
+  t,
+}: {
+  onSubmit(password: string): Promise<void>;
+  isPending: boolean;
+  error: StackError | undefined;
+  onEdit(): void;
+  footer: ReactNode;
+  t: Strings;
+}) {
+  const [values, setValues] = useState({ password: "", repeat: "" });
+  const [problem, setProblem] = useState<"missing" | "mismatch" | null>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const repeatRef = useRef<HTMLInputElement>(null);
+  const titleId = useId();
+
+  const onPassword = error && errorField(error) === "password";
+  const passwordError =
+    problem === "missing" ? t.passwordRequired : onPassword && error ? errorMessage(error, t) : undefined;
+  const repeatError = problem === "mismatch" ? t.passwordsDontMatch : undefined;
+  // A code that stopped working meanwhile (used in another tab, expired) is about the link.
+  const formError = error && !onPassword ? error : undefined;
+  useEffect(() => {
+    if (passwordError) passwordRef.current?.focus();
+    else if (repeatError) repeatRef.current?.focus();
+  }, [passwordError, repeatError]);
+  useEffect(() => {
+    passwordRef.current?.focus();
+  }, []);
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (isPending) return;
+    const next = !values.password ? "missing" : values.password !== values.repeat ? "mismatch" : null;
+    setProblem(next);
+    if (!next) void onSubmit(values.password);
+  };
+  const edit = (name: "password" | "repeat", value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setProblem(null);
+    onEdit();
+  };
+
+  return (
+    <form
+      className="stack-card"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={titleId}
+      aria-busy={isPending || undefined}
+    >
+      <h2 className="stack-title" id={titleId}>
+        {t.passwordResetTitle}
+      </h2>
+      {formError && (
+        <FormError
+          error={formError}
+          message={
+            formError.code.startsWith("VERIFICATION_CODE_") ? linkErrorMessage(formError, t) : undefined
+          }
+          retry={() => submit()}
+          t={t}
+        />
+      )}
+      <Field
+        label={t.newPassword}
+        type="password"
+        name="new-password"
+        autoComplete="new-password"
+        required
+        value={values.password}
+        onChange={(e) => edit("password", e.target.value)}
+        error={passwordError}
+        hint={t.passwordHint}
+        inputRef={passwordRef}
+        readOnly={isPending}
+      />
+      <Field
+        label={t.repeatPassword}
+        type="password"
+        name="repeat-password"
+        autoComplete="new-password"
+        required
+        value={values.repeat}
+        onChange={(e) => edit("repeat", e.target.value)}
+        error={repeatError}
+        inputRef={repeatRef}
+        readOnly={isPending}
+      />
+      <button type="submit" className="stack-button" disabled={isPending}>
+        {isPending ? t.settingPassword : t.setPassword}
+      </button>
+      {footer}
+    </form>
+  );
+}
