@@ -1,6 +1,4 @@
-import { type PasswordSignUp, signInWithPassword, signUpWithPassword } from "./auth/password.js";
 import { resolveConfig, type StackClientOptions } from "./config.js";
-import { getProject, type Project } from "./resources/project.js";
 import { type CurrentUser, getUser, type UserUpdate, updateUser } from "./resources/user.js";
 import { createSession, type RequestOptions } from "./session.js";
 import { endServerSession } from "./sign-out.js";
@@ -30,13 +28,10 @@ export interface StackClient {
    * makes the token's claims stale (email verified, password reset…) or the server may have ended the session.
    */
   dropAccessToken(): void;
-  signUpWithPassword(input: PasswordSignUp): Promise<{ userId: string }>;
-  signInWithPassword(input: { email: string; password: string }): Promise<{ userId: string }>;
   /** Ends the session on the server if it can, and locally in any case; never throws. */
   signOut(): Promise<void>;
   getUser(options?: { signal?: AbortSignal }): Promise<CurrentUser | null>;
   updateUser(patch: UserUpdate): Promise<CurrentUser>;
-  getProject(options?: { signal?: AbortSignal }): Promise<Project>;
 }
 
 export function createStackClient(options: StackClientOptions): StackClient {
@@ -66,8 +61,6 @@ export function createStackClient(options: StackClientOptions): StackClient {
       store.set({ accessToken: answer.access_token, refreshToken: answer.refresh_token });
     },
     dropAccessToken: () => session.dropAccessToken(),
-    signUpWithPassword: (input) => signUpWithPassword(session, input),
-    signInWithPassword: (input) => signInWithPassword(session, input),
     async signOut() {
       const tokens = store.get();
       // Signed out here, and in every tab, at once: the server call must not keep the user waiting (it may be
@@ -77,6 +70,5 @@ export function createStackClient(options: StackClientOptions): StackClient {
     },
     getUser: (o) => getUser(session, o?.signal),
     updateUser: (patch) => updateUser(session, patch),
-    getProject: (o) => getProject(session, o?.signal),
   };
 }

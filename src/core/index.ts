@@ -14,7 +14,7 @@ export {
 } from "./auth/oauth.js";
 export { checkSignInCode, sendSignInCode, signInWithCode } from "./auth/otp.js";
 export { registerPasskey, signInWithPasskey } from "./auth/passkey.js";
-export type { PasswordSignUp } from "./auth/password.js";
+export { type PasswordSignUp, signInWithPassword, signUpWithPassword } from "./auth/password.js";
 export { checkPasswordResetCode, resetPassword, sendPasswordResetEmail } from "./auth/password-reset.js";
 export { createStackClient, type StackClient } from "./client.js";
 export { type ResolvedConfig, resolveConfig, type StackClientOptions } from "./config.js";
@@ -28,7 +28,7 @@ export {
 } from "./errors.js";
 export { decodeJwtPayload, type JwtClaims } from "./jwt.js";
 export { safeRedirectTarget } from "./redirect.js";
-export type { Project } from "./resources/project.js";
+export { getProject, type Project } from "./resources/project.js";
 export type { CurrentUser, UserUpdate } from "./resources/user.js";
 export type { RequestOptions } from "./session.js";
 export {

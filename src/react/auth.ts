@@ -1,4 +1,5 @@
 import type { PasswordSignUp } from "../core/index.js";
+import { signInWithPassword, signUpWithPassword } from "../core/index.js";
 import { useStackClient } from "./context.js";
 import { type ActionState, useAction } from "./useAction.js";
 
@@ -10,7 +11,7 @@ export interface UseSignInResult extends ActionState {
 export function useSignIn(): UseSignInResult {
   const client = useStackClient();
   const [signIn, state] = useAction((input: { email: string; password: string }) =>
-    client.signInWithPassword(input),
+    signInWithPassword(client, input),
   );
   return { signIn, ...state };
 }
@@ -24,7 +25,7 @@ export interface UseSignUpResult extends ActionState {
 
 export function useSignUp(): UseSignUpResult {
   const client = useStackClient();
-  const [signUp, state] = useAction((input: SignUpInput) => client.signUpWithPassword(input));
+  const [signUp, state] = useAction((input: SignUpInput) => signUpWithPassword(client, input));
   return { signUp, ...state };
 }
 

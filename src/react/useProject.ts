@@ -1,5 +1,6 @@
 import useSWR from "swr";
 import type { Project, StackError } from "../core/index.js";
+import { getProject } from "../core/index.js";
 import { useStackContext } from "./context.js";
 import { providerScoped } from "./sessionKey.js";
 
@@ -15,7 +16,7 @@ export interface UseProjectResult {
 export function useProject(): UseProjectResult {
   const context = useStackContext();
   const { data, error, isLoading, mutate } = useSWR(providerScoped(context, "projects/current"), () =>
-    context.client.getProject(),
+    getProject(context.client),
   );
   return { project: data, isLoading, error, reload: () => void mutate() };
 }

@@ -6,6 +6,9 @@ import {
   createMemoryTokenStore,
   createStackClient,
   decodeJwtPayload,
+  getProject,
+  signInWithPassword,
+  signUpWithPassword,
   type TokenStore,
 } from "../../src/core/index.js";
 import { createEmulator, type Emulator } from "../../src/testing/index.js";
@@ -39,7 +42,7 @@ const client = () =>
 describe("core client on the emulator", () => {
   it("sign-up → getUser → updateUser → sign-out → sign-in", async () => {
     const stack = client();
-    const { userId } = await stack.signUpWithPassword({
+    const { userId } = await signUpWithPassword(stack, {
       email: "ada@example.test",
       password: PASSWORD,
       verificationCallbackUrl: "http://localhost:3000/handler/email-verification",
@@ -81,18 +84,18 @@ describe("core client on the emulator", () => {
     });
 
     await expect(
-      stack.signInWithPassword({ email: "ada@example.test", password: "Wrong-Passw0rd" }),
+      signInWithPassword(stack, { email: "ada@example.test", password: "Wrong-Passw0rd" }),
     ).rejects.toMatchObject({
       code: "EMAIL_PASSWORD_MISMATCH",
     });
-    const signedIn = await stack.signInWithPassword({ email: "ada@example.test", password: PASSWORD });
+    const signedIn = await signInWithPassword(stack, { email: "ada@example.test", password: PASSWORD });
     expect(signedIn.userId).toBe(userId);
     expect((await stack.getUser())?.displayName).toBe("Ada Lovelace");
   });
 
   it("refreshes once and retries when the server says the access token expired", async () => {
     const stack = client();
-    await stack.signUpWithPassword({ email: "grace@example.test", password: PASSWORD });
+    await signUpWithPassword(stack, { email: "grace@example.test", password: PASSWORD });
     const before = store.get()?.accessToken;
     // The server's clock moves past exp while the client still thinks the token is fresh.
     emulator.clock.advance(11 * 60 * 1000);
@@ -103,7 +106,7 @@ describe("core client on the emulator", () => {
 
   it("ends the session when the server revoked it", async () => {
     const stack = client();
-    await stack.signUpWithPassword({ email: "linus@example.test", password: PASSWORD });
+    await signUpWithPassword(stack, { email: "linus@example.test", password: PASSWORD });
     emulator.revokeAllSessions("linus@example.test");
     emulator.clock.advance(11 * 60 * 1000);
     expect(await stack.getUser()).toBeNull();
@@ -112,11 +115,11 @@ describe("core client on the emulator", () => {
 
   it("signs out cleanly twice in a row and reads the project config", async () => {
     const stack = client();
-    await stack.signUpWithPassword({ email: "ken@example.test", password: PASSWORD });
+    await signUpWithPassword(stack, { email: "ken@example.test", password: PASSWORD });
     await stack.signOut();
     await stack.signOut();
     expect(store.get()).toBeNull();
-    const project = await stack.getProject();
+    const project = await getProject(stack);
     expect(project.id).toBe(emulator.projectId);
     expect(project.config).toMatchObject({
       signUpEnabled: true,

@@ -1,7 +1,15 @@
 // @vitest-environment node
 import { HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
-import { createMemoryTokenStore, errorField, type StackError, type Tokens } from "../../src/core/index.js";
+import {
+  createMemoryTokenStore,
+  errorField,
+  getProject,
+  type StackError,
+  signInWithPassword,
+  signUpWithPassword,
+  type Tokens,
+} from "../../src/core/index.js";
 import { API, PROJECT_ID, setupFakeStack, testClient, textError } from "./fake-stack.js";
 
 const ctx = setupFakeStack();
@@ -23,7 +31,7 @@ describe("password sign-up and sign-in", () => {
     expect(client.getSessionKey()).toBe("signed-out");
     expect(client.hasSession()).toBe(false);
 
-    const { userId } = await client.signUpWithPassword({
+    const { userId } = await signUpWithPassword(client, {
       email: "user@example.test",
       password: PASSWORD,
       verificationCallbackUrl: CALLBACK,
@@ -48,7 +56,7 @@ describe("password sign-up and sign-in", () => {
 
   it("retries without an auto-built callback URL the server refuses (REDIRECT_URL_NOT_WHITELISTED)", async () => {
     const client = testClient();
-    await client.signUpWithPassword({
+    await signUpWithPassword(client, {
       email: "user@example.test",
       password: PASSWORD,
       verificationCallbackUrl: "https://not-trusted.example/handler/email-verification",
@@ -69,7 +77,7 @@ describe("password sign-up and sign-in", () => {
   it("keeps failing loudly for a callback URL the app chose itself", async () => {
     const client = testClient();
     await expect(
-      client.signUpWithPassword({
+      signUpWithPassword(client, {
         email: "u@example.test",
         password: PASSWORD,
         verificationCallbackUrl: "https://evil.example/x",
@@ -81,14 +89,12 @@ describe("password sign-up and sign-in", () => {
 
   it("reports sign-up errors with the field they belong to", async () => {
     const client = testClient();
-    const short = await client
-      .signUpWithPassword({ email: "a@example.test", password: "short" })
+    const short = await signUpWithPassword(client, { email: "a@example.test", password: "short" })
       .catch((e: StackError) => e);
     expect(short).toMatchObject({ code: "PASSWORD_TOO_SHORT", status: 400, details: { min_length: 8 } });
     expect(errorField(short)).toBe("password");
-    await client.signUpWithPassword({ email: "a@example.test", password: PASSWORD });
-    const taken = await testClient()
-      .signUpWithPassword({ email: "a@example.test", password: PASSWORD })
+    await signUpWithPassword(client, { email: "a@example.test", password: PASSWORD });
+    const taken = await signUpWithPassword(testClient(), { email: "a@example.test", password: PASSWORD })
       .catch((e: StackError) => e);
     expect(taken).toMatchObject({ code: "USER_EMAIL_ALREADY_EXISTS", status: 409 });
     expect(errorField(taken)).toBe("email");
@@ -98,7 +104,7 @@ describe("password sign-up and sign-in", () => {
     const anonymous = ctx.fake.seedSession({ anonymous: true });
     const store = createMemoryTokenStore(anonymous.tokens);
     const client = testClient({ tokenStore: store });
-    const { userId } = await client.signUpWithPassword({ email: "new@example.test", password: PASSWORD });
+    const { userId } = await signUpWithPassword(client, { email: "new@example.test", password: PASSWORD });
     expect(ctx.fake.log[0]?.headers["x-stack-access-token"]).toBe(anonymous.tokens.accessToken);
     expect(userId).toBe(anonymous.user.id);
     expect(store.get()?.refreshToken).not.toBe(anonymous.tokens.refreshToken);
@@ -106,11 +112,10 @@ describe("password sign-up and sign-in", () => {
   });
 
   it("signs in with the right password and refuses a wrong one without touching the session", async () => {
-    await testClient().signUpWithPassword({ email: "a@example.test", password: PASSWORD });
+    await signUpWithPassword(testClient(), { email: "a@example.test", password: PASSWORD });
     const store = createMemoryTokenStore();
     const client = testClient({ tokenStore: store });
-    const wrong = await client
-      .signInWithPassword({ email: "a@example.test", password: "Wrong-Passw0rd" })
+    const wrong = await signInWithPassword(client, { email: "a@example.test", password: "Wrong-Passw0rd" })
       .catch((e: StackError) => e);
     expect(wrong).toMatchObject({
       code: "EMAIL_PASSWORD_MISMATCH",
@@ -120,13 +125,12 @@ describe("password sign-up and sign-in", () => {
     expect(errorField(wrong)).toBe("form");
     expect(store.get()).toBeNull();
 
-    const empty = await client
-      .signInWithPassword({ email: "", password: PASSWORD })
+    const empty = await signInWithPassword(client, { email: "", password: PASSWORD })
       .catch((e: StackError) => e);
     expect(empty).toMatchObject({ code: "SCHEMA_ERROR" });
     expect(errorField(empty)).toBe("email");
 
-    const { userId } = await client.signInWithPassword({ email: "a@example.test", password: PASSWORD });
+    const { userId } = await signInWithPassword(client, { email: "a@example.test", password: PASSWORD });
     expect(userId).toBe([...ctx.fake.users.values()][0]?.id);
     expect(JSON.parse(ctx.fake.log.at(-1)?.body ?? "")).toEqual({
       email: "a@example.test",
@@ -388,7 +392,7 @@ describe("current user", () => {
 describe("project and session identity", () => {
   it("reads the project config in camelCase without sending session tokens", async () => {
     const { client } = signedIn(-10);
-    expect(await client.getProject()).toEqual({
+    expect(await getProject(client)).toEqual({
       id: PROJECT_ID,
       displayName: "Test Project",
       config: {
@@ -417,7 +421,7 @@ describe("project and session identity", () => {
     expect(client.getSessionKey()).toBe(first);
     await client.signOut();
     expect(client.getSessionKey()).toBe("signed-out");
-    await client.signUpWithPassword({ email: "b@example.test", password: PASSWORD });
+    await signUpWithPassword(client, { email: "b@example.test", password: PASSWORD });
     const second = client.getSessionKey();
     expect(second).not.toBe(first);
     expect(second).toMatch(/^session-\d+$/);
@@ -445,7 +449,7 @@ describe("project and session identity", () => {
     const client = testClient({ tokenStore: new ClassStore() });
     const listener = vi.fn();
     const unsubscribe = client.subscribe(listener);
-    await client.signUpWithPassword({ email: "c@example.test", password: PASSWORD });
+    await signUpWithPassword(client, { email: "c@example.test", password: PASSWORD });
     expect(listener).toHaveBeenCalledTimes(1);
     unsubscribe();
     expect(client.hasSession()).toBe(true);

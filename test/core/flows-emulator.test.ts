@@ -14,8 +14,10 @@ import {
   sendSignInCode,
   sendVerificationEmail,
   signInWithCode,
+  signInWithPassword,
   signInWithTotp,
   signUpAnonymously,
+  signUpWithPassword,
   startOAuth,
   type TokenStore,
   verifyEmail,
@@ -107,8 +109,7 @@ describe("flows on the emulator", () => {
   it("MFA: password sign-in asks for TOTP, signInWithTotp finishes", async () => {
     emulator.addUser({ email: "mfa@example.test", password: PASSWORD, totpSecretBase64: TOTP_SECRET });
     const stack = client();
-    const error = await stack
-      .signInWithPassword({ email: "mfa@example.test", password: PASSWORD })
+    const error = await signInWithPassword(stack, { email: "mfa@example.test", password: PASSWORD })
       .catch((e: StackError) => e);
     expect(error).toMatchObject({ code: "MULTI_FACTOR_AUTHENTICATION_REQUIRED", status: 400 });
     const attemptCode = getMfaAttemptCode(error) ?? "";
@@ -125,7 +126,7 @@ describe("flows on the emulator", () => {
 
   it("password reset: too short is refused locally and the link still works; the old session ends", async () => {
     const stack = client();
-    await stack.signUpWithPassword({ email: "reset@example.test", password: PASSWORD });
+    await signUpWithPassword(stack, { email: "reset@example.test", password: PASSWORD });
     await sendPasswordResetEmail(stack, {
       email: "reset@example.test",
       callbackUrl: `${HANDLER}/password-reset`,
@@ -139,13 +140,13 @@ describe("flows on the emulator", () => {
     // all the user's sessions are gone: this one finds out on its next request
     expect(await stack.getUser()).toBeNull();
     await expect(
-      stack.signInWithPassword({ email: "reset@example.test", password: "New-Passw0rd-16x" }),
+      signInWithPassword(stack, { email: "reset@example.test", password: "New-Passw0rd-16x" }),
     ).resolves.toMatchObject({ userId: expect.any(String) });
   });
 
   it("email verification: resend to the primary channel, verify, and fresh claims", async () => {
     const stack = client();
-    await stack.signUpWithPassword({ email: "verify@example.test", password: PASSWORD });
+    await signUpWithPassword(stack, { email: "verify@example.test", password: PASSWORD });
     expect((await stack.getUser())?.primaryEmailVerified).toBe(false);
     await sendVerificationEmail(stack, { callbackUrl: `${HANDLER}/email-verification` });
     const mail = emulator.mailbox.latest("verify@example.test");

@@ -15,6 +15,7 @@ import {
   sendVerificationEmail,
   signInWithCode,
   signInWithPasskey,
+  signInWithPassword,
   signInWithTotp,
   signUpAnonymously,
   verifyEmail,
@@ -179,8 +180,7 @@ describe("MFA (§8)", () => {
         ),
       ),
     );
-    const error = await testClient()
-      .signInWithPassword({ email: "a@example.test", password: "Correct-Horse-9" })
+    const error = await signInWithPassword(testClient(), { email: "a@example.test", password: "Correct-Horse-9" })
       .catch((e: unknown) => e);
     expect(getMfaAttemptCode(error)).toBe("a".repeat(45));
     expect(errorField(error)).toBe("form");
@@ -228,7 +228,7 @@ describe("password reset (§3)", () => {
     expect(used).toMatchObject({ code: "VERIFICATION_CODE_ALREADY_USED", status: 409 });
     expect(errorField(used)).toBe("code");
     await expect(
-      client.signInWithPassword({ email: "user@example.test", password: "New-Passw0rd-16x" }),
+      signInWithPassword(client, { email: "user@example.test", password: "New-Passw0rd-16x" }),
     ).resolves.toMatchObject({ userId: expect.any(String) });
   });
 

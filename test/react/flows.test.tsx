@@ -2,6 +2,7 @@
 import { act, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { StackError } from "../../src/core/index.js";
+import { signUpWithPassword } from "../../src/core/index.js";
 import {
   type UseEmailVerificationResult,
   type UseMagicLinkResult,
@@ -193,7 +194,7 @@ describe("usePasswordReset", () => {
 describe("useEmailVerification", () => {
   it("verifies a sign-up's link code once; the second time is VERIFICATION_CODE_ALREADY_USED", async () => {
     const client = env.client();
-    await client.signUpWithPassword({
+    await signUpWithPassword(client, {
       email: "new@example.test",
       password: PASSWORD,
       verificationCallbackUrl: `${window.location.origin}/handler/email-verification`,

@@ -12,7 +12,12 @@ import {
   SignOutPage,
   StackHandler,
 } from "../../src/components/index.js";
-import { sendPasswordResetEmail, sendSignInCode } from "../../src/core/index.js";
+import {
+  sendPasswordResetEmail,
+  sendSignInCode,
+  signInWithPassword,
+  signUpWithPassword,
+} from "../../src/core/index.js";
 import { PASSWORD, renderWithStack, settle, setupStackTest, UserProbe } from "./support.js";
 
 const env = setupStackTest();
@@ -99,7 +104,7 @@ describe("<PasswordReset/>", () => {
     expect(env.count("POST /auth/password/reset")).toBe(1);
     // The new password works.
     await expect(
-      env.client().signInWithPassword({ email: "ada@example.test", password: "A-new-passw0rd" }),
+      signInWithPassword(env.client(), { email: "ada@example.test", password: "A-new-passw0rd" }),
     ).resolves.toMatchObject({ userId: expect.any(String) });
   });
 
@@ -148,7 +153,7 @@ describe("<PasswordReset/>", () => {
 
 describe("<EmailVerification/>", () => {
   async function verificationCode() {
-    await env.client().signUpWithPassword({
+    await signUpWithPassword(env.client(), {
       email: "new@example.test",
       password: PASSWORD,
       verificationCallbackUrl: `${origin()}/handler/email-verification`,

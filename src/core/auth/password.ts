@@ -1,7 +1,6 @@
+import type { StackClient } from "../client.js";
 import { isStackError } from "../errors.js";
-import type { Session } from "../session.js";
-
-type TokenAnswer = { access_token: string; refresh_token: string; user_id: string };
+import { signIn } from "./common.js";
 
 export interface PasswordSignUp {
   email: string;
@@ -20,34 +19,26 @@ export interface PasswordSignUp {
  * upgraded in place by the server.
  */
 export async function signUpWithPassword(
-  session: Session,
+  client: StackClient,
   input: PasswordSignUp,
 ): Promise<{ userId: string }> {
   const { email, password, verificationCallbackUrl: url } = input;
   const signUp = (verification_callback_url?: string) =>
-    session.request<TokenAnswer>("/auth/password/sign-up", {
-      method: "POST",
-      body: { email, password, verification_callback_url },
-    });
-  let answer: TokenAnswer;
+    signIn(client, "/auth/password/sign-up", { email, password, verification_callback_url }).then(
+      ({ userId }) => ({
+        userId,
+      }),
+    );
   try {
-    answer = await signUp(url);
+    return await signUp(url);
   } catch (e) {
     if (!(url && input.dropCallbackIfUntrusted && isStackError(e, "REDIRECT_URL_NOT_WHITELISTED"))) throw e;
-    answer = await signUp();
+    return signUp();
   }
-  return session.start(answer);
 }
 
 /** `POST /auth/password/sign-in` (§3). MFA users get MULTI_FACTOR_AUTHENTICATION_REQUIRED with details.attempt_code. */
-export async function signInWithPassword(
-  session: Session,
+export const signInWithPassword = (
+  client: StackClient,
   { email, password }: { email: string; password: string },
-): Promise<{ userId: string }> {
-  return session.start(
-    await session.request<TokenAnswer>("/auth/password/sign-in", {
-      method: "POST",
-      body: { email, password },
-    }),
-  );
-}
+) => signIn(client, "/auth/password/sign-in", { email, password });

@@ -1,4 +1,4 @@
-import type { Session } from "../session.js";
+import type { StackClient } from "../client.js";
 
 export interface Project {
   id: string;
@@ -25,8 +25,11 @@ type Wire = Record<string, any>;
  * `GET /projects/current` (§10). Sent without session tokens: it needs no user, and this way showing the
  * sign-in page never waits for (or triggers) a token refresh.
  */
-export async function getProject(session: Session, signal?: AbortSignal): Promise<Project> {
-  const p = await session.request<Wire>("/projects/current", { signal, auth: false });
+export async function getProject(
+  client: Pick<StackClient, "request">,
+  options?: { signal?: AbortSignal },
+): Promise<Project> {
+  const p = await client.request<Wire>("/projects/current", { signal: options?.signal, auth: false });
   const c: Wire = p.config ?? {};
   return {
     id: p.id,
