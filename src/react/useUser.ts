@@ -29,7 +29,8 @@ export interface UseUserResult {
   reload(): void;
 }
 
-const USER = "users/me";
+/** The swr resource of the signed-in user; flows that change the user revalidate it. */
+export const USER = "users/me";
 
 /** The signed-in user. Signed out, it makes no request at all; any number of callers share one request. */
 export function useUser(options: UseUserOptions = {}): UseUserResult {
