@@ -2,19 +2,50 @@ import type { ReactNode } from "react";
 import type { StackError } from "../core/index.js";
 import { errorMessage, type Strings } from "./strings.js";
 
+/** The level of a page's title: 1 where the page is the main content (the default), lower inside a page. */
+export type HeadingLevel = 1 | 2 | 3;
+
+/** A card's title at the level the page asked for. */
+export function Title({
+  level = 1,
+  id,
+  children,
+}: {
+  level?: HeadingLevel;
+  id?: string;
+  children: ReactNode;
+}) {
+  const Heading = `h${level}` as const;
+  return (
+    <Heading className="stack-title" id={id}>
+      {children}
+    </Heading>
+  );
+}
+
 /** The frame of an auth page while it cannot show its form yet: loading, failed, or not available. */
-export function AuthCard({ title, children, busy }: { title: string; children: ReactNode; busy?: boolean }) {
+export function AuthCard({
+  title,
+  level,
+  children,
+  busy,
+}: {
+  title: string;
+  level?: HeadingLevel;
+  children: ReactNode;
+  busy?: boolean;
+}) {
   return (
     <section className="stack-card" aria-busy={busy || undefined} aria-label={title}>
-      <h2 className="stack-title">{title}</h2>
+      <Title level={level}>{title}</Title>
       {children}
     </section>
   );
 }
 
-export function Loading({ title, t }: { title: string; t: Strings }) {
+export function Loading({ title, level, t }: { title: string; level?: HeadingLevel; t: Strings }) {
   return (
-    <AuthCard title={title} busy>
+    <AuthCard title={title} level={level} busy>
       <p className="stack-status" role="status">
         <span className="stack-spinner" aria-hidden="true" />
         {t.loading}
@@ -25,17 +56,19 @@ export function Loading({ title, t }: { title: string; t: Strings }) {
 
 export function LoadFailed({
   title,
+  level,
   error,
   retry,
   t,
 }: {
   title: string;
+  level?: HeadingLevel;
   error: StackError;
   retry(): void;
   t: Strings;
 }) {
   return (
-    <AuthCard title={title}>
+    <AuthCard title={title} level={level}>
       <div className="stack-form-error" role="alert">
         <p>{errorMessage(error, t)}</p>
         <button type="button" className="stack-button stack-button-secondary" onClick={retry}>

@@ -10,7 +10,8 @@ import {
   useSignUp,
   useStackUrls,
 } from "../react/index.js";
-import { AuthCard } from "./AuthCard.js";
+import { AuthCard, type HeadingLevel, Title } from "./AuthCard.js";
+import { Button } from "./Button.js";
 import { CodeStep } from "./CodeStep.js";
 import { CredentialsForm } from "./CredentialsForm.js";
 import { EmailCodeForm } from "./EmailCodeForm.js";
@@ -29,13 +30,15 @@ export interface AuthFlowProps {
   /** OAuth in a popup (a modal must not leave the page) or by redirect. */
   oauthMode: "redirect" | "popup";
   footer?: ReactNode;
+  headingLevel: HeadingLevel;
   t: Strings;
 }
 
 type EmailMethod = "password" | "code";
 
 /** The methods the project enables, the steps they lead to, and the second factor when asked for. */
-export function AuthFlow({ mode, project, succeeded, onSuccess, oauthMode, footer, t }: AuthFlowProps) {
+export function AuthFlow(props: AuthFlowProps) {
+  const { mode, project, succeeded, oauthMode, footer, headingLevel, t } = props;
   const { config } = project;
   const signingUp = mode === "sign-up";
   const password = usePasswordAction(mode);
@@ -58,6 +61,13 @@ export function AuthFlow({ mode, project, succeeded, onSuccess, oauthMode, foote
   const [email, setEmail] = useState("");
   const [step, setStep] = useState<"methods" | "code">("methods");
   const [activeProvider, setActiveProvider] = useState<string>();
+  // Says what happened: an account just created (any method) or a sign-in.
+  const [created, setCreated] = useState(false);
+  const onSuccess = (outcome: AuthOutcome) => {
+    setCreated(outcome.isNewUser === true);
+    props.onSuccess(outcome);
+  };
+  const successText = created ? t.accountCreated : t.redirecting;
 
   const busy =
     succeeded ||
@@ -86,6 +96,7 @@ export function AuthFlow({ mode, project, succeeded, onSuccess, oauthMode, foote
           resetAll();
           setStep("methods");
         }}
+        headingLevel={headingLevel}
         t={t}
       />
     );
@@ -109,6 +120,8 @@ export function AuthFlow({ mode, project, succeeded, onSuccess, oauthMode, foote
           setSwitched(true);
           setStep("methods");
         }}
+        successText={successText}
+        headingLevel={headingLevel}
         t={t}
       />
     );
@@ -117,7 +130,7 @@ export function AuthFlow({ mode, project, succeeded, onSuccess, oauthMode, foote
   const title = signingUp ? t.signUpTitle : t.signInTitle;
   if (!providers.length && !showPasskey && !methods.length) {
     return (
-      <AuthCard title={title}>
+      <AuthCard title={title} level={headingLevel}>
         <p className="stack-status">{signingUp ? t.signUpDisabled : t.noSignInMethods}</p>
       </AuthCard>
     );
@@ -147,9 +160,9 @@ export function AuthFlow({ mode, project, succeeded, onSuccess, oauthMode, foote
 
   return (
     <section className="stack-card" aria-labelledby={titleId} aria-busy={busy || undefined}>
-      <h2 className="stack-title" id={titleId}>
+      <Title level={headingLevel} id={titleId}>
         {title}
-      </h2>
+      </Title>
       {buttonError && !getMfaAttemptCode(buttonError) && (
         <FormError
           error={buttonError}
@@ -172,14 +185,13 @@ export function AuthFlow({ mode, project, succeeded, onSuccess, oauthMode, foote
             />
           )}
           {showPasskey && (
-            <button
-              type="button"
+            <Button
               className="stack-button stack-button-secondary"
-              disabled={busy}
+              inactive={busy}
               onClick={() => void startPasskey()}
             >
               {passkey.isPending ? t.waitingForPasskey : t.signInWithPasskey}
-            </button>
+            </Button>
           )}
         </div>
       )}
@@ -197,6 +209,7 @@ export function AuthFlow({ mode, project, succeeded, onSuccess, oauthMode, foote
           error={getMfaAttemptCode(password.error) ? undefined : password.error}
           onEdit={password.reset}
           focusOnMount={switched}
+          signInHref={signingUp ? redirects.linkTo(urls.signIn) : undefined}
           onSubmit={async (values) => {
             const result = await password.submit(values);
             if (result) onSuccess({ isNewUser: signingUp });
@@ -227,18 +240,17 @@ export function AuthFlow({ mode, project, succeeded, onSuccess, oauthMode, foote
         />
       )}
       {methods.length > 1 && method && (
-        <button
-          type="button"
+        <Button
           className="stack-link-button"
-          disabled={busy}
+          inactive={busy}
           onClick={() => switchTo(method === "password" ? "code" : "password")}
         >
           {method === "password" ? t.useCodeInstead : t.usePasswordInstead}
-        </button>
+        </Button>
       )}
       {succeeded && (
         <p className="stack-status" role="status">
-          {t.redirecting}
+          {successText}
         </p>
       )}
       {footer && <p className="stack-footer">{footer}</p>}

@@ -1,5 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { errorField, type StackError } from "../core/index.js";
+import { type HeadingLevel, Title } from "./AuthCard.js";
+import { Button } from "./Button.js";
 import { CodeInput } from "./CodeInput.js";
 import { FormError } from "./FormError.js";
 import { errorMessage, type Strings } from "./strings.js";
@@ -15,6 +17,9 @@ interface CodeStepProps {
   error: StackError | undefined;
   onEdit(): void;
   succeeded: boolean;
+  /** The status once signed in (default "Signed in. Taking you back…"). */
+  successText?: string;
+  headingLevel?: HeadingLevel;
   t: Strings;
 }
 
@@ -76,9 +81,9 @@ export function CodeStep(props: CodeStepProps) {
       aria-labelledby={titleId}
       aria-busy={isPending || undefined}
     >
-      <h2 className="stack-title" id={titleId}>
+      <Title level={props.headingLevel} id={titleId}>
         {t.checkEmailTitle}
-      </h2>
+      </Title>
       <p className="stack-text">{t.codeSentTo(props.email)}</p>
       {formError && (
         <FormError error={formError} retry={() => (action === "resend" ? void resend() : submit())} t={t} />
@@ -96,20 +101,20 @@ export function CodeStep(props: CodeStepProps) {
         readOnly={isPending}
         inputRef={inputRef}
       />
-      <button type="submit" className="stack-button" disabled={busy}>
+      <Button type="submit" className="stack-button" inactive={busy}>
         {isPending && action === "sign-in" ? t.signingIn : t.signIn}
-      </button>
+      </Button>
       <div className="stack-actions">
-        <button type="button" className="stack-link-button" disabled={busy} onClick={() => void resend()}>
+        <Button className="stack-link-button" inactive={busy} onClick={() => void resend()}>
           {isPending && action === "resend" ? t.resendingCode : t.resendCode}
-        </button>
-        <button type="button" className="stack-link-button" disabled={busy} onClick={props.onBack}>
+        </Button>
+        <Button className="stack-link-button" inactive={busy} onClick={props.onBack}>
           {t.useDifferentEmail}
-        </button>
+        </Button>
       </div>
       {(props.succeeded || resent) && (
         <p className="stack-status" role="status">
-          {props.succeeded ? t.redirecting : t.codeResent}
+          {props.succeeded ? (props.successText ?? t.redirecting) : t.codeResent}
         </p>
       )}
     </form>

@@ -1,8 +1,9 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { errorField, type StackError } from "../core/index.js";
-import { Field } from "./Field.js";
+import { Button } from "./Button.js";
+import { Field, PasswordField } from "./Field.js";
 import { FormError } from "./FormError.js";
-import { errorMessage, type Strings } from "./strings.js";
+import { emailProblem, errorMessage, type Strings } from "./strings.js";
 
 export interface Credentials {
   email: string;
@@ -26,9 +27,14 @@ interface CredentialsFormProps {
   onEdit(): void;
   /** Shown under the password field, e.g. "Forgot password?". */
   passwordExtra?: ReactNode;
+  /** Where "Sign in instead" goes when the email already has an account (sign-up). */
+  signInHref?: string;
   focusOnMount?: boolean;
   t: Strings;
 }
+
+/** What the form found wrong before sending: each field's message. */
+type Problems = Partial<Record<keyof Credentials, string>>;
 
 /**
  * The email + password form of <SignIn/> and <SignUp/>: keeps everything typed on failure, puts each
@@ -37,22 +43,29 @@ interface CredentialsFormProps {
 export function CredentialsForm(props: CredentialsFormProps) {
   const { t, error, isPending, email } = props;
   const [password, setPassword] = useState("");
-  const [missing, setMissing] = useState<keyof Credentials | null>(null);
+  const [problems, setProblems] = useState<Problems>({});
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
   const field = error ? errorField(error) : undefined;
   const message = error ? errorMessage(error, t) : undefined;
-  const emailError = missing === "email" ? t.emailRequired : field === "email" ? message : undefined;
-  const passwordError =
-    missing === "password" ? t.passwordRequired : field === "password" ? message : undefined;
+  const emailMessage = problems.email ?? (field === "email" ? message : undefined);
+  const passwordError = problems.password ?? (field === "password" ? message : undefined);
   const formError = field && field !== "email" && field !== "password" ? error : undefined;
+  const emailError =
+    !problems.email && error?.code === "USER_EMAIL_ALREADY_EXISTS" && props.signInHref ? (
+      <>
+        {emailMessage} <a href={props.signInHref}>{t.signInInstead}</a>
+      </>
+    ) : (
+      emailMessage
+    );
 
   // Move focus to the field that needs attention, so keyboard and screen-reader users land on it.
   useEffect(() => {
-    if (emailError) emailRef.current?.focus();
+    if (emailMessage) emailRef.current?.focus();
     else if (passwordError) passwordRef.current?.focus();
-  }, [emailError, passwordError]);
+  }, [emailMessage, passwordError]);
   const focusOnMount = useRef(props.focusOnMount);
   useEffect(() => {
     if (focusOnMount.current) emailRef.current?.focus();
@@ -61,14 +74,20 @@ export function CredentialsForm(props: CredentialsFormProps) {
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (isPending || props.disabled) return;
-    const empty = !email.trim() ? "email" : !password ? "password" : null;
-    setMissing(empty);
-    if (!empty) void props.onSubmit({ email: email.trim(), password });
+    // Every field's problem at once, and focus on the first (also when the same problems come again).
+    const found: Problems = {
+      email: emailProblem(email, t),
+      password: password ? undefined : t.passwordRequired,
+    };
+    setProblems(found);
+    if (found.email) emailRef.current?.focus();
+    else if (found.password) passwordRef.current?.focus();
+    else void props.onSubmit({ email: email.trim(), password });
   };
   const edit = (name: keyof Credentials, value: string) => {
     if (name === "email") props.onEmailChange(value);
     else setPassword(value);
-    setMissing(null);
+    setProblems((p) => ({ ...p, [name]: undefined }));
     props.onEdit();
   };
 
@@ -88,9 +107,8 @@ export function CredentialsForm(props: CredentialsFormProps) {
         inputRef={emailRef}
         readOnly={isPending}
       />
-      <Field
+      <PasswordField
         label={t.password}
-        type="password"
         name="password"
         autoComplete={props.passwordAutoComplete}
         required
@@ -100,11 +118,12 @@ export function CredentialsForm(props: CredentialsFormProps) {
         hint={props.passwordHint}
         inputRef={passwordRef}
         readOnly={isPending}
+        t={t}
       />
       {props.passwordExtra}
-      <button type="submit" className="stack-button" disabled={isPending || props.disabled}>
+      <Button type="submit" className="stack-button" inactive={isPending || props.disabled}>
         {isPending ? props.pendingLabel : props.submitLabel}
-      </button>
+      </Button>
     </form>
   );
 }

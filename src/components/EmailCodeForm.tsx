@@ -1,8 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { errorField, type StackError } from "../core/index.js";
+import { Button } from "./Button.js";
 import { Field } from "./Field.js";
 import { FormError } from "./FormError.js";
-import { errorMessage, type Strings } from "./strings.js";
+import { emailProblem, errorMessage, type Strings } from "./strings.js";
 
 interface EmailCodeFormProps {
   email: string;
@@ -19,14 +20,10 @@ interface EmailCodeFormProps {
 /** The email step of a sign-in by emailed code: one field, "Email me a code". */
 export function EmailCodeForm(props: EmailCodeFormProps) {
   const { t, error, isPending, email } = props;
-  const [missing, setMissing] = useState(false);
+  const [problem, setProblem] = useState<string>();
   const emailRef = useRef<HTMLInputElement>(null);
   const field = error ? errorField(error) : undefined;
-  const emailError = missing
-    ? t.emailRequired
-    : field === "email" && error
-      ? errorMessage(error, t)
-      : undefined;
+  const emailError = problem ? problem : field === "email" && error ? errorMessage(error, t) : undefined;
   const formError = error && field !== "email" ? error : undefined;
 
   useEffect(() => {
@@ -40,9 +37,10 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (isPending || props.disabled) return;
-    const empty = !email.trim();
-    setMissing(empty);
-    if (!empty) void props.onSubmit(email.trim());
+    const found = emailProblem(email, t);
+    setProblem(found);
+    if (found) emailRef.current?.focus();
+    else void props.onSubmit(email.trim());
   };
 
   return (
@@ -58,16 +56,16 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
         value={email}
         onChange={(e) => {
           props.onEmailChange(e.target.value);
-          setMissing(false);
+          setProblem(undefined);
           props.onEdit();
         }}
         error={emailError}
         inputRef={emailRef}
         readOnly={isPending}
       />
-      <button type="submit" className="stack-button" disabled={isPending || props.disabled}>
+      <Button type="submit" className="stack-button" inactive={isPending || props.disabled}>
         {isPending ? t.sendingCode : t.sendCode}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { StackError } from "../core/index.js";
 import { useAuthRedirects, useEmailVerification, useUser } from "../react/index.js";
-import { Loading } from "./AuthCard.js";
+import { type HeadingLevel, Loading } from "./AuthCard.js";
+import { Button } from "./Button.js";
 import { Outcome, Working } from "./LinkPage.js";
 import { useSearchParam } from "./location.js";
 import { errorMessage, isRetryable, linkErrorMessage, mergeStrings, type Strings } from "./strings.js";
@@ -11,10 +12,12 @@ export interface EmailVerificationProps {
   strings?: Partial<Strings>;
   /** The link's code; default the `code` query parameter. */
   code?: string | null;
+  /** The level of the page's title: 1 (default) when the page is the main content. */
+  headingLevel?: HeadingLevel;
 }
 
 /** Where a verification email's link lands: verifies the address once (StrictMode too), then says how it went. */
-export function EmailVerification({ strings, code: codeProp }: EmailVerificationProps) {
+export function EmailVerification({ strings, code: codeProp, headingLevel = 1 }: EmailVerificationProps) {
   const t = mergeStrings(strings);
   const fromUrl = useSearchParam("code");
   const code = codeProp !== undefined ? codeProp : fromUrl;
@@ -28,12 +31,13 @@ export function EmailVerification({ strings, code: codeProp }: EmailVerification
       {t.continue}
     </button>
   );
-  if (code === undefined) return <Loading title={title} t={t} />;
-  if (code === null) return <Outcome title={title} kind="error" message={t.linkMissingCode} />;
-  if (result.ok === undefined) return <Working title={title} text={t.verifyingEmail} />;
+  if (code === undefined) return <Loading title={title} level={headingLevel} t={t} />;
+  if (code === null)
+    return <Outcome title={title} level={headingLevel} kind="error" message={t.linkMissingCode} />;
+  if (result.ok === undefined) return <Working title={title} level={headingLevel} text={t.verifyingEmail} />;
   if (result.ok)
     return (
-      <Outcome title={title} kind="success" message={t.emailVerified}>
+      <Outcome title={title} level={headingLevel} kind="success" message={t.emailVerified}>
         {proceed}
       </Outcome>
     );
@@ -42,14 +46,14 @@ export function EmailVerification({ strings, code: codeProp }: EmailVerification
   if (failure.code === "VERIFICATION_CODE_ALREADY_USED" || failure.code === "EMAIL_ALREADY_VERIFIED") {
     const message = failure.code === "EMAIL_ALREADY_VERIFIED" ? t.alreadyVerified : t.emailLinkUsed;
     return (
-      <Outcome title={title} kind="success" message={message}>
+      <Outcome title={title} level={headingLevel} kind="success" message={message}>
         {proceed}
       </Outcome>
     );
   }
   if (isRetryable(failure)) {
     return (
-      <Outcome title={title} kind="error" message={errorMessage(failure, t)}>
+      <Outcome title={title} level={headingLevel} kind="error" message={errorMessage(failure, t)}>
         <button type="button" className="stack-button stack-button-secondary" onClick={result.retry}>
           {t.tryAgain}
         </button>
@@ -57,7 +61,7 @@ export function EmailVerification({ strings, code: codeProp }: EmailVerification
     );
   }
   return (
-    <Outcome title={title} kind="error" message={linkErrorMessage(failure, t)}>
+    <Outcome title={title} level={headingLevel} kind="error" message={linkErrorMessage(failure, t)}>
       <ResendLink t={t} />
     </Outcome>
   );
@@ -81,14 +85,13 @@ function ResendLink({ t }: { t: Strings }) {
           {t.verificationSent}
         </p>
       ) : (
-        <button
-          type="button"
+        <Button
           className="stack-button stack-button-secondary"
-          disabled={isPending}
+          inactive={isPending}
           onClick={async () => setSent(await resend())}
         >
           {isPending ? t.sendingVerification : t.resendVerification}
-        </button>
+        </Button>
       )}
     </>
   );

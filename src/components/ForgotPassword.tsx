@@ -1,36 +1,36 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { errorField } from "../core/index.js";
 import { useAuthRedirects, usePasswordReset, useStackUrls } from "../react/index.js";
+import { type HeadingLevel, Title } from "./AuthCard.js";
+import { Button } from "./Button.js";
 import { Field } from "./Field.js";
 import { FormError } from "./FormError.js";
-import { errorMessage, mergeStrings, type Strings } from "./strings.js";
+import { emailProblem, errorMessage, mergeStrings, type Strings } from "./strings.js";
 
 export interface ForgotPasswordProps {
   strings?: Partial<Strings>;
+  /** The level of the page's title: 1 (default) when the page is the main content. */
+  headingLevel?: HeadingLevel;
 }
 
 /**
  * "Forgot password?": asks for the email and sends the reset link. Unknown addresses get the same answer
  * as known ones, so the page never tells who has an account.
  */
-export function ForgotPassword({ strings }: ForgotPasswordProps) {
+export function ForgotPassword({ strings, headingLevel = 1 }: ForgotPasswordProps) {
   const t = mergeStrings(strings);
   const { sendEmail, isPending, error, reset } = usePasswordReset();
   const redirects = useAuthRedirects();
   const urls = useStackUrls();
   const [email, setEmail] = useState("");
-  const [missing, setMissing] = useState(false);
+  const [problem, setProblem] = useState<string>();
   const [sentTo, setSentTo] = useState<string>();
   const emailRef = useRef<HTMLInputElement>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
   const titleId = useId();
 
   const field = error ? errorField(error) : undefined;
-  const emailError = missing
-    ? t.emailRequired
-    : field === "email" && error
-      ? errorMessage(error, t)
-      : undefined;
+  const emailError = problem ? problem : field === "email" && error ? errorMessage(error, t) : undefined;
   const formError = error && field !== "email" ? error : undefined;
   useEffect(() => {
     if (emailError) emailRef.current?.focus();
@@ -43,8 +43,10 @@ export function ForgotPassword({ strings }: ForgotPasswordProps) {
     event?.preventDefault();
     if (isPending) return;
     const address = email.trim();
-    setMissing(!address);
-    if (address && (await sendEmail({ email: address }))) setSentTo(address);
+    const found = emailProblem(address, t);
+    setProblem(found);
+    if (found) emailRef.current?.focus();
+    else if (await sendEmail({ email: address })) setSentTo(address);
   };
   const backToSignIn = (
     <p className="stack-footer">
@@ -55,9 +57,9 @@ export function ForgotPassword({ strings }: ForgotPasswordProps) {
   if (sentTo) {
     return (
       <section className="stack-card" aria-labelledby={titleId}>
-        <h2 className="stack-title" id={titleId}>
+        <Title level={headingLevel} id={titleId}>
           {t.checkEmailTitle}
-        </h2>
+        </Title>
         <p className="stack-text" role="status" tabIndex={-1} ref={doneRef}>
           {t.resetLinkSent(sentTo)}
         </p>
@@ -73,9 +75,9 @@ export function ForgotPassword({ strings }: ForgotPasswordProps) {
       aria-labelledby={titleId}
       aria-busy={isPending || undefined}
     >
-      <h2 className="stack-title" id={titleId}>
+      <Title level={headingLevel} id={titleId}>
         {t.forgotPasswordTitle}
-      </h2>
+      </Title>
       <p className="stack-text">{t.forgotPasswordIntro}</p>
       {formError && <FormError error={formError} retry={() => void submit()} t={t} />}
       <Field
@@ -88,16 +90,16 @@ export function ForgotPassword({ strings }: ForgotPasswordProps) {
         value={email}
         onChange={(e) => {
           setEmail(e.target.value);
-          setMissing(false);
+          setProblem(undefined);
           reset();
         }}
         error={emailError}
         inputRef={emailRef}
         readOnly={isPending}
       />
-      <button type="submit" className="stack-button" disabled={isPending}>
+      <Button type="submit" className="stack-button" inactive={isPending}>
         {isPending ? t.sendingResetLink : t.sendResetLink}
-      </button>
+      </Button>
       {backToSignIn}
     </form>
   );

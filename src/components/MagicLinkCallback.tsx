@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { getMfaAttemptCode, StackError } from "../core/index.js";
 import { useAuthRedirects, useMagicLink, useStackUrls } from "../react/index.js";
-import { AuthCard, Loading } from "./AuthCard.js";
+import { AuthCard, type HeadingLevel, Loading } from "./AuthCard.js";
+import { Button } from "./Button.js";
 import { FormError } from "./FormError.js";
 import { Outcome, Working } from "./LinkPage.js";
 import { useSearchParam } from "./location.js";
@@ -13,13 +14,15 @@ export interface MagicLinkCallbackProps {
   strings?: Partial<Strings>;
   /** The link's code; default the `code` query parameter. */
   code?: string | null;
+  /** The level of the page's title: 1 (default) when the page is the main content. */
+  headingLevel?: HeadingLevel;
 }
 
 /**
  * Where a sign-in email's link lands. It checks the code without using it up, then waits for one click:
  * mail scanners that open links (and even run their scripts) never sign anyone in or burn the code.
  */
-export function MagicLinkCallback({ strings, code: codeProp }: MagicLinkCallbackProps) {
+export function MagicLinkCallback({ strings, code: codeProp, headingLevel = 1 }: MagicLinkCallbackProps) {
   const t = mergeStrings(strings);
   const fromUrl = useSearchParam("code");
   const code = codeProp !== undefined ? codeProp : fromUrl;
@@ -37,19 +40,19 @@ export function MagicLinkCallback({ strings, code: codeProp }: MagicLinkCallback
       <a href={redirects.linkTo(urls.signIn)}>{t.newSignInLink}</a>
     </p>
   );
-  if (code === undefined) return <Loading title={title} t={t} />;
+  if (code === undefined) return <Loading title={title} level={headingLevel} t={t} />;
   if (code === null) {
     return (
-      <Outcome title={title} kind="error" message={t.linkMissingCode}>
+      <Outcome title={title} level={headingLevel} kind="error" message={t.linkMissingCode}>
         {newLink}
       </Outcome>
     );
   }
-  if (check.ok === undefined) return <Working title={title} text={t.checkingLink} />;
+  if (check.ok === undefined) return <Working title={title} level={headingLevel} text={t.checkingLink} />;
   if (!check.ok) {
     const failure = error ?? new StackError("UNKNOWN_ERROR", 0, "");
     return (
-      <Outcome title={title} kind="error" message={linkErrorMessage(failure, t)}>
+      <Outcome title={title} level={headingLevel} kind="error" message={linkErrorMessage(failure, t)}>
         {isRetryable(failure) && (
           <button type="button" className="stack-button stack-button-secondary" onClick={check.retry}>
             {t.tryAgain}
@@ -75,6 +78,7 @@ export function MagicLinkCallback({ strings, code: codeProp }: MagicLinkCallback
           reset();
           setSigningIn(false);
         }}
+        headingLevel={headingLevel}
         t={t}
       />
     );
@@ -87,7 +91,7 @@ export function MagicLinkCallback({ strings, code: codeProp }: MagicLinkCallback
   };
   const failed = signingIn && error ? error : undefined;
   return (
-    <AuthCard title={title} busy={isPending || undefined}>
+    <AuthCard title={title} level={headingLevel} busy={isPending || undefined}>
       {failed ? (
         <FormError
           error={failed}
@@ -99,14 +103,9 @@ export function MagicLinkCallback({ strings, code: codeProp }: MagicLinkCallback
         <p className="stack-text">{t.magicLinkReady}</p>
       )}
       {!failed && (
-        <button
-          type="button"
-          className="stack-button"
-          disabled={isPending || succeeded}
-          onClick={() => void signIn()}
-        >
+        <Button className="stack-button" inactive={isPending || succeeded} onClick={() => void signIn()}>
           {isPending ? t.signingIn : t.signIn}
-        </button>
+        </Button>
       )}
       {succeeded && (
         <p className="stack-status" role="status">

@@ -1,5 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { type SignInResult, useMfa } from "../react/index.js";
+import { type HeadingLevel, Title } from "./AuthCard.js";
+import { Button } from "./Button.js";
 import { CodeInput } from "./CodeInput.js";
 import { FormError } from "./FormError.js";
 import { errorMessage, type Strings } from "./strings.js";
@@ -11,13 +13,22 @@ export interface MfaFormProps {
   /** Back to the sign-in methods. */
   onCancel?(): void;
   succeeded?: boolean;
+  /** The level of the step's title: 1 (default) when it is the page's main content. */
+  headingLevel?: HeadingLevel;
   t: Strings;
 }
 
 const LENGTH = 6;
 
 /** The second step of a sign-in for users with TOTP: the 6 digits of their authenticator app. */
-export function MfaForm({ attemptCode, onSuccess, onCancel, succeeded = false, t }: MfaFormProps) {
+export function MfaForm({
+  attemptCode,
+  onSuccess,
+  onCancel,
+  succeeded = false,
+  headingLevel = 1,
+  t,
+}: MfaFormProps) {
   const { signIn, isPending, error, reset } = useMfa();
   const [totp, setTotp] = useState("");
   const [missing, setMissing] = useState(false);
@@ -42,7 +53,7 @@ export function MfaForm({ attemptCode, onSuccess, onCancel, succeeded = false, t
 
   const busy = isPending || succeeded;
   const verify = async (value: string) => {
-    if (busy) return;
+    if (busy || expired) return;
     if (value.length !== LENGTH) {
       setMissing(true);
       inputRef.current?.focus();
@@ -64,9 +75,9 @@ export function MfaForm({ attemptCode, onSuccess, onCancel, succeeded = false, t
       aria-labelledby={titleId}
       aria-busy={isPending || undefined}
     >
-      <h2 className="stack-title" id={titleId}>
+      <Title level={headingLevel} id={titleId}>
         {t.mfaTitle}
-      </h2>
+      </Title>
       <p className="stack-text">{t.mfaIntro}</p>
       {formError && (
         <FormError
@@ -90,13 +101,13 @@ export function MfaForm({ attemptCode, onSuccess, onCancel, succeeded = false, t
         readOnly={isPending}
         inputRef={inputRef}
       />
-      <button type="submit" className="stack-button" disabled={busy || expired}>
+      <Button type="submit" className="stack-button" inactive={busy || expired}>
         {isPending ? t.verifying : t.verify}
-      </button>
+      </Button>
       {onCancel && (
-        <button type="button" className="stack-link-button" disabled={busy} onClick={onCancel}>
+        <Button className="stack-link-button" inactive={busy} onClick={onCancel}>
           {t.back}
-        </button>
+        </Button>
       )}
       {succeeded && (
         <p className="stack-status" role="status">

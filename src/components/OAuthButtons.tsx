@@ -1,3 +1,4 @@
+import { Button } from "./Button.js";
 import { providerName, type Strings } from "./strings.js";
 
 interface OAuthButtonsProps {
@@ -23,17 +24,16 @@ export function OAuthButtons({ providers, active, redirecting, disabled, onSelec
               : t.waitingForProvider(name)
             : t.continueWith(name);
         return (
-          <button
+          <Button
             key={id}
-            type="button"
             className="stack-button stack-button-oauth"
             data-provider={id}
-            disabled={disabled}
+            inactive={disabled}
             aria-busy={active === id || undefined}
             onClick={() => onSelect(id)}
           >
             {label}
-          </button>
+          </Button>
         );
       })}
     </div>

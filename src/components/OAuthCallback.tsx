@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { getMfaAttemptCode } from "../core/index.js";
 import { useAuthRedirects, useOAuthCallback, useStackNavigate, useStackUrls } from "../react/index.js";
+import type { HeadingLevel } from "./AuthCard.js";
 import { Outcome, Working } from "./LinkPage.js";
 import { MfaForm } from "./MfaForm.js";
 import { errorMessage, mergeStrings, type Strings } from "./strings.js";
@@ -9,13 +10,15 @@ export interface OAuthCallbackProps {
   strings?: Partial<Strings>;
   /** The callback URL; default the page's. */
   url?: string;
+  /** The level of the page's title: 1 (default) when the page is the main content. */
+  headingLevel?: HeadingLevel;
 }
 
 /**
  * Where OAuth providers send the browser back: in the popup it hands the result to the opener and closes;
  * otherwise it finishes the sign-in (once, StrictMode too) and goes back to where the user came from.
  */
-export function OAuthCallback({ strings, url }: OAuthCallbackProps) {
+export function OAuthCallback({ strings, url, headingLevel = 1 }: OAuthCallbackProps) {
   const t = mergeStrings(strings);
   const { status, error } = useOAuthCallback({ url });
   const redirects = useAuthRedirects();
@@ -31,14 +34,14 @@ export function OAuthCallback({ strings, url }: OAuthCallbackProps) {
 
   switch (status) {
     case "pending":
-      return <Working title={title} text={t.finishingSignIn} />;
+      return <Working title={title} level={headingLevel} text={t.finishingSignIn} />;
     case "popup":
-      return <Outcome title={title} kind="success" message={t.popupDone} />;
+      return <Outcome title={title} level={headingLevel} kind="success" message={t.popupDone} />;
     case "signed-in":
-      return <Working title={title} text={t.redirecting} />;
+      return <Working title={title} level={headingLevel} text={t.redirecting} />;
     case "none":
       return (
-        <Outcome title={title} kind="success" message={t.noSignInToFinish}>
+        <Outcome title={title} level={headingLevel} kind="success" message={t.noSignInToFinish}>
           {backToSignIn}
         </Outcome>
       );
@@ -54,12 +57,18 @@ export function OAuthCallback({ strings, url }: OAuthCallbackProps) {
               redirects.afterAuth(result);
             }}
             onCancel={() => navigate(redirects.linkTo(urls.signIn), { replace: true })}
+            headingLevel={headingLevel}
             t={t}
           />
         );
       }
       return (
-        <Outcome title={title} kind="error" message={error ? errorMessage(error, t) : t.oauthFailed}>
+        <Outcome
+          title={title}
+          level={headingLevel}
+          kind="error"
+          message={error ? errorMessage(error, t) : t.oauthFailed}
+        >
           {backToSignIn}
         </Outcome>
       );

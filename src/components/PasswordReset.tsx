@@ -1,8 +1,9 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { errorField, StackError } from "../core/index.js";
 import { useAuthRedirects, usePasswordReset, useStackUrls } from "../react/index.js";
-import { AuthCard, Loading } from "./AuthCard.js";
-import { Field } from "./Field.js";
+import { AuthCard, type HeadingLevel, Loading, Title } from "./AuthCard.js";
+import { Button } from "./Button.js";
+import { PasswordField } from "./Field.js";
 import { FormError } from "./FormError.js";
 import { Outcome, Working } from "./LinkPage.js";
 import { useSearchParam } from "./location.js";
@@ -13,13 +14,15 @@ export interface PasswordResetProps {
   strings?: Partial<Strings>;
   /** The link's code; default the `code` query parameter. */
   code?: string | null;
+  /** The level of the page's title: 1 (default) when the page is the main content. */
+  headingLevel?: HeadingLevel;
 }
 
 /**
  * Where a reset email's link lands: checks the code first (without using it up), then asks for the new
  * password; invalid, used and expired links say so and offer a new one.
  */
-export function PasswordReset({ strings, code: codeProp }: PasswordResetProps) {
+export function PasswordReset({ strings, code: codeProp, headingLevel = 1 }: PasswordResetProps) {
   const t = mergeStrings(strings);
   const fromUrl = useSearchParam("code");
   const code = codeProp !== undefined ? codeProp : fromUrl;
@@ -36,27 +39,28 @@ export function PasswordReset({ strings, code: codeProp }: PasswordResetProps) {
       <a href={redirects.linkTo(urls.forgotPassword)}>{t.requestNewResetLink}</a>
     </p>
   );
-  if (code === undefined) return <Loading title={t.passwordResetTitle} t={t} />;
+  if (code === undefined) return <Loading title={t.passwordResetTitle} level={headingLevel} t={t} />;
   if (code === null) {
     return (
-      <Outcome title={t.passwordResetTitle} kind="error" message={t.linkMissingCode}>
+      <Outcome title={t.passwordResetTitle} level={headingLevel} kind="error" message={t.linkMissingCode}>
         {newLink}
       </Outcome>
     );
   }
   if (done) {
     return (
-      <Outcome title={t.passwordResetTitle} kind="success" message={t.passwordResetDone}>
+      <Outcome title={t.passwordResetTitle} level={headingLevel} kind="success" message={t.passwordResetDone}>
         <a className="stack-button stack-button-link" href={urls.signIn}>
           {t.signIn}
         </a>
       </Outcome>
     );
   }
-  if (check.ok === undefined) return <Working title={t.passwordResetTitle} text={t.checkingLink} />;
+  if (check.ok === undefined)
+    return <Working title={t.passwordResetTitle} level={headingLevel} text={t.checkingLink} />;
   if (checkError) {
     return (
-      <AuthCard title={t.passwordResetTitle}>
+      <AuthCard title={t.passwordResetTitle} level={headingLevel}>
         <FormError error={checkError} message={linkErrorMessage(checkError, t)} retry={check.retry} t={t} />
         {newLink}
       </AuthCard>
@@ -71,6 +75,7 @@ export function PasswordReset({ strings, code: codeProp }: PasswordResetProps) {
       error={error}
       onEdit={reset}
       footer={newLink}
+      headingLevel={headingLevel}
       t={t}
     />
   );
@@ -82,6 +87,7 @@ function NewPasswordForm({
   error,
   onEdit,
   footer,
+  headingLevel,
   t,
 }: {
   onSubmit(password: string): Promise<void>;
@@ -89,6 +95,7 @@ function NewPasswordForm({
   error: StackError | undefined;
   onEdit(): void;
   footer: ReactNode;
+  headingLevel: HeadingLevel;
   t: Strings;
 }) {
   const [values, setValues] = useState({ password: "", repeat: "" });
@@ -132,9 +139,9 @@ function NewPasswordForm({
       aria-labelledby={titleId}
       aria-busy={isPending || undefined}
     >
-      <h2 className="stack-title" id={titleId}>
+      <Title level={headingLevel} id={titleId}>
         {t.passwordResetTitle}
-      </h2>
+      </Title>
       {formError && (
         <FormError
           error={formError}
@@ -145,9 +152,8 @@ function NewPasswordForm({
           t={t}
         />
       )}
-      <Field
+      <PasswordField
         label={t.newPassword}
-        type="password"
         name="new-password"
         autoComplete="new-password"
         required
@@ -157,10 +163,10 @@ function NewPasswordForm({
         hint={t.passwordHint}
         inputRef={passwordRef}
         readOnly={isPending}
+        t={t}
       />
-      <Field
+      <PasswordField
         label={t.repeatPassword}
-        type="password"
         name="repeat-password"
         autoComplete="new-password"
         required
@@ -169,10 +175,11 @@ function NewPasswordForm({
         error={repeatError}
         inputRef={repeatRef}
         readOnly={isPending}
+        t={t}
       />
-      <button type="submit" className="stack-button" disabled={isPending}>
+      <Button type="submit" className="stack-button" inactive={isPending}>
         {isPending ? t.settingPassword : t.setPassword}
-      </button>
+      </Button>
       {footer}
     </form>
   );

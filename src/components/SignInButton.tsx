@@ -61,8 +61,11 @@ function SignInDialog({
   const [theme, setTheme] = useState<PortalTheme>({ theme: undefined, style: {} });
   const triggerRef = useRef<HTMLButtonElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
-  // Loaded with the button, so the dialog usually opens on the form rather than on "Loading…".
-  const { project } = useProject();
+  // Loaded when the person heads for the button (hover, focus), so the dialog usually opens on the form
+  // rather than on "Loading…", while a page that merely shows the button sends nothing.
+  const [wanted, setWanted] = useState(false);
+  const { project } = useProject({ enabled: wanted || open });
+  const want = () => setWanted(true);
   // Opened while the project was loading, focus waited on the dialog itself: now it goes to the form.
   useEffect(() => {
     const content = contentRef.current;
@@ -75,7 +78,7 @@ function SignInDialog({
   };
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Trigger ref={triggerRef} className={className}>
+      <Dialog.Trigger ref={triggerRef} className={className} onPointerEnter={want} onFocus={want}>
         {label}
       </Dialog.Trigger>
       <Dialog.Portal>
@@ -94,8 +97,12 @@ function SignInDialog({
           style={theme.style}
           aria-describedby={undefined}
         >
-          <Dialog.Title className="stack-sr-only">{t.signInTitle}</Dialog.Title>
-          <SignIn strings={strings} oauthMode="popup" onSuccess={() => setOpen(false)} />
+          {/* The dialog's name only: the card inside gives the one visible heading (level 2, under the page's h1),
+              which follows the steps ("Check your email", "Two-factor authentication"). */}
+          <Dialog.Title asChild>
+            <span className="stack-sr-only">{t.signInTitle}</span>
+          </Dialog.Title>
+          <SignIn strings={strings} oauthMode="popup" onSuccess={() => setOpen(false)} headingLevel={2} />
           {/* After the form in tab order: opening the dialog lands on its first field, not on "Close". */}
           <Dialog.Close className="stack-dialog-close" aria-label={t.close}>
             <span aria-hidden="true">×</span>

@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import { HANDLER_PAGES, type HandlerPage, useStackUrls } from "../react/index.js";
+import type { HeadingLevel } from "./AuthCard.js";
 import { EmailVerification } from "./EmailVerification.js";
 import { ErrorPage } from "./ErrorPage.js";
 import { ForgotPassword } from "./ForgotPassword.js";
@@ -19,6 +20,8 @@ export interface StackHandlerProps {
   /** The current path, from the app's router; default `location.pathname` (kept up to date on back/forward). */
   location?: string;
   strings?: Partial<Strings>;
+  /** The level of every page's title: 1 (default) when the page is the main content. */
+  headingLevel?: HeadingLevel;
 }
 
 /**
@@ -26,18 +29,23 @@ export interface StackHandlerProps {
  * `<prefix>/<page>` (sign-in, sign-up, sign-out, oauth-callback, magic-link-callback, email-verification,
  * password-reset, forgot-password, error); anything else under the prefix is "not found".
  */
-export function StackHandler({ prefix = "/handler", location, strings }: StackHandlerProps) {
+export function StackHandler({
+  prefix = "/handler",
+  location,
+  strings,
+  headingLevel = 1,
+}: StackHandlerProps) {
   const t = mergeStrings(strings);
   const urls = useStackUrls();
   const current = usePathname();
   const path = location ?? current;
   if (path === undefined) return null; // server render: the page is known once in the browser
   const page = handlerPage(normalise(path), prefix, urls);
-  if (!page) return <NotFound t={t} />;
+  if (!page) return <NotFound headingLevel={headingLevel} t={t} />;
   // A new URL (another callback, another link) is a new page: no state carries over.
   const key =
     location ?? (typeof window === "undefined" ? path : window.location.pathname + window.location.search);
-  return <Fragment key={key}>{renderPage(page, strings)}</Fragment>;
+  return <Fragment key={key}>{renderPage(page, { strings, headingLevel })}</Fragment>;
 }
 
 function handlerPage(
@@ -58,33 +66,36 @@ function normalise(url: string): string {
   return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
 
-function renderPage(page: HandlerPage, strings: Partial<Strings> | undefined): ReactNode {
+function renderPage(
+  page: HandlerPage,
+  props: { strings: Partial<Strings> | undefined; headingLevel: HeadingLevel },
+): ReactNode {
   switch (page) {
     case "signIn":
-      return <SignIn strings={strings} />;
+      return <SignIn {...props} />;
     case "signUp":
-      return <SignUp strings={strings} />;
+      return <SignUp {...props} />;
     case "signOut":
-      return <SignOutPage strings={strings} />;
+      return <SignOutPage {...props} />;
     case "oauthCallback":
-      return <OAuthCallback strings={strings} />;
+      return <OAuthCallback {...props} />;
     case "magicLinkCallback":
-      return <MagicLinkCallback strings={strings} />;
+      return <MagicLinkCallback {...props} />;
     case "emailVerification":
-      return <EmailVerification strings={strings} />;
+      return <EmailVerification {...props} />;
     case "passwordReset":
-      return <PasswordReset strings={strings} />;
+      return <PasswordReset {...props} />;
     case "forgotPassword":
-      return <ForgotPassword strings={strings} />;
+      return <ForgotPassword {...props} />;
     case "error":
-      return <ErrorPage strings={strings} />;
+      return <ErrorPage {...props} />;
   }
 }
 
-function NotFound({ t }: { t: Strings }) {
+function NotFound({ headingLevel, t }: { headingLevel: HeadingLevel; t: Strings }) {
   const urls = useStackUrls();
   return (
-    <Outcome title={t.notFoundTitle} kind="error" message={t.notFound}>
+    <Outcome title={t.notFoundTitle} level={headingLevel} kind="error" message={t.notFound}>
       <p className="stack-footer">
         <a href={urls.home}>{t.goHome}</a>
       </p>

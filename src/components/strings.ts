@@ -17,6 +17,7 @@ export const defaultStrings = {
   showPassword: "Show password",
   loading: "Loading…",
   redirecting: "Signed in. Taking you back…",
+  accountCreated: "Account created. Taking you back…",
   alreadySignedIn: (email: string) => `You are signed in as ${email}.`,
   continue: "Continue",
   signOut: "Sign out",
@@ -146,7 +147,9 @@ export const defaultStrings = {
 
   // Error messages, by what went wrong.
   wrongCredentials: "Wrong email or password.",
-  emailTaken: "An account with this email already exists. Sign in instead?",
+  emailTaken: "An account with this email already exists.",
+  /** The link after `emailTaken` on the sign-up page. */
+  signInInstead: "Sign in instead",
   emailUsedByAnother: "This email is already used by another account.",
   invalidEmail: "Enter a valid email address.",
   passwordTooShort: (min: number) => `Use at least ${min} characters.`,
@@ -177,6 +180,8 @@ export function isRetryable(error: StackError): boolean {
 
 /** The sentence to show for an error, in the words of the strings table. */
 export function errorMessage(error: StackError, t: Strings): string {
+  // Whatever a failing server says (an unknown code, "boom") is not for the person: the same words, and a retry.
+  if (error.status >= 500) return t.serverError;
   const details = error.details ?? {};
   switch (error.code) {
     case "EMAIL_PASSWORD_MISMATCH":
@@ -253,6 +258,14 @@ export function linkErrorMessage(error: StackError, t: Strings): string {
     default:
       return errorMessage(error, t);
   }
+}
+
+/** What is wrong with a typed email before asking the server: missing, or obviously not an address. */
+export function emailProblem(email: string, t: Strings): string | undefined {
+  const address = email.trim();
+  if (!address) return t.emailRequired;
+  // Something on both sides of an "@": the server checks the rest.
+  return /.@./.test(address) ? undefined : t.invalidEmail;
 }
 
 /** An OAuth provider's name for buttons: from the table, else the id capitalised. */

@@ -1,6 +1,5 @@
 import useSWR from "swr";
-import type { Project, StackError } from "../core/index.js";
-import { getProject } from "../core/index.js";
+import { getProject, type Project, type StackError } from "../core/index.js";
 import { useStackContext } from "./context.js";
 import { providerScoped } from "./sessionKey.js";
 
@@ -12,11 +11,15 @@ export interface UseProjectResult {
   reload(): void;
 }
 
-/** The project's public config (enabled sign-in methods, sign-up on/off); shared by every caller. */
-export function useProject(): UseProjectResult {
+/**
+ * The project's public config (enabled sign-in methods, sign-up on/off); shared by every caller.
+ * `enabled: false` waits (no request) until the config is actually needed.
+ */
+export function useProject({ enabled = true }: { enabled?: boolean } = {}): UseProjectResult {
   const context = useStackContext();
-  const { data, error, isLoading, mutate } = useSWR(providerScoped(context, "projects/current"), () =>
-    getProject(context.client),
+  const { data, error, isLoading, mutate } = useSWR(
+    enabled ? providerScoped(context, "projects/current") : null,
+    () => getProject(context.client),
   );
   return { project: data, isLoading, error, reload: () => void mutate() };
 }

@@ -82,7 +82,8 @@ describe("sign up", () => {
     await tab.getByLabel("Email").fill(email);
     await tab.getByLabel("Password").fill(password);
     await tab.getByRole("button", { name: "Create account" }).click();
-    await visible(tab.getByText("An account with this email already exists. Sign in instead?"));
+    await visible(tab.getByText("An account with this email already exists."));
+    await visible(tab.getByRole("link", { name: "Sign in instead" }));
     await expect.poll(() => tab.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
     expect(await tab.getByLabel("Password").inputValue()).toBe(password);
     await other.close();

@@ -48,7 +48,7 @@ describe("<SignIn/> shows exactly the enabled methods", () => {
   it("password + email code (the default project): one form at a time, a switch, no divider", async () => {
     renderSignIn();
     expect(await methods()).toEqual({
-      buttons: ["Sign in", "Email me a sign-in code instead"],
+      buttons: ["Show password", "Sign in", "Email me a sign-in code instead"],
       fields: ["email", "password"],
       links: ["Forgot password?", "Sign up"],
       divider: false,
@@ -69,7 +69,13 @@ describe("<SignIn/> shows exactly the enabled methods", () => {
   it("OAuth + password: one button per provider, best-known first, then the divider", async () => {
     renderSignIn({ oauthProviders: ["spotify", "github", "google"], magicLinkEnabled: false });
     expect(await methods()).toEqual({
-      buttons: ["Continue with Google", "Continue with GitHub", "Continue with Spotify", "Sign in"],
+      buttons: [
+        "Continue with Google",
+        "Continue with GitHub",
+        "Continue with Spotify",
+        "Show password",
+        "Sign in",
+      ],
       fields: ["email", "password"],
       links: ["Forgot password?", "Sign up"],
       divider: true,
@@ -90,7 +96,7 @@ describe("<SignIn/> shows exactly the enabled methods", () => {
 
   it("no passkey button where the browser cannot use one", async () => {
     renderSignIn({ passkeyEnabled: true, magicLinkEnabled: false });
-    expect((await methods()).buttons).toEqual(["Sign in"]);
+    expect((await methods()).buttons).toEqual(["Show password", "Sign in"]);
   });
 
   it("OAuth only: just the buttons", async () => {
@@ -113,7 +119,7 @@ describe("<SignIn/> shows exactly the enabled methods", () => {
     Object.defineProperty(window, "PublicKeyCredential", { value: () => {}, configurable: true });
     const { unmount } = renderSignIn({ passkeyEnabled: true, oauthProviders: ["github"] }, <SignUp />);
     expect(await methods()).toEqual({
-      buttons: ["Continue with GitHub", "Create account", "Email me a sign-in code instead"],
+      buttons: ["Continue with GitHub", "Show password", "Create account", "Email me a sign-in code instead"],
       fields: ["email", "password"],
       links: ["Sign in"],
       divider: true,
@@ -132,8 +138,11 @@ describe("<SignIn/> shows exactly the enabled methods", () => {
     expect(vi.mocked(navigateExternal).mock.calls[0]?.[0]).toMatch(
       /\/__stack-emulator\/oauth\/github\/authorize\?/,
     );
-    expect(screen.getByRole("button", { name: "Taking you to GitHub…" })).toBeDisabled();
-    expect(screen.getByRole("button", { name: "Sign in" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Taking you to GitHub…" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    expect(screen.getByRole("button", { name: "Sign in" })).toHaveAttribute("aria-disabled", "true");
   });
 });
 
@@ -167,7 +176,8 @@ describe("<SignIn/> with an emailed code", () => {
     paste(input, `${otp.slice(0, 3)} ${otp.slice(3)}`);
     expect(input).toHaveValue(otp);
     await waitFor(() => expect(navigate).toHaveBeenCalledWith("/", { replace: true }));
-    expect(screen.getByRole("status")).toHaveTextContent("Signed in. Taking you back…");
+    // A code for a new address creates the account: the status says so.
+    expect(screen.getByRole("status")).toHaveTextContent("Account created. Taking you back…");
     await waitFor(() => expect(screen.getByTestId("email")).toHaveTextContent("new@example.test"));
     expect(env.count("POST /auth/otp/sign-in")).toBe(2);
   });
@@ -197,7 +207,9 @@ describe("<SignIn/> with an emailed code", () => {
     for (let i = 0; i < 20; i++) {
       paste(input, "");
       paste(input, wrongs[i % 2] ?? "XXXXXX");
-      await waitFor(() => expect(screen.getByRole("button", { name: "Sign in" })).toBeEnabled());
+      await waitFor(() =>
+        expect(screen.getByRole("button", { name: "Sign in" })).not.toHaveAttribute("aria-disabled"),
+      );
     }
     paste(input, otp);
     await waitFor(() =>
@@ -392,10 +404,12 @@ describe("no double submit", () => {
     const input = await screen.findByLabelText("Code");
     fireEvent.change(input, { target: { value: env.emulator.mailbox.latest()?.otp } });
     const button = screen.getByRole("button", { name: "Signing in…" });
-    expect(button).toBeDisabled();
+    expect(button).toHaveAttribute("aria-disabled", "true");
     fireEvent.submit(button.closest("form") as HTMLFormElement);
     fireEvent.submit(button.closest("form") as HTMLFormElement);
-    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Signed in. Taking you back…"));
+    await waitFor(() =>
+      expect(screen.getByRole("status")).toHaveTextContent("Account created. Taking you back…"),
+    );
     expect(env.count("POST /auth/otp/sign-in")).toBe(1);
   });
 });
