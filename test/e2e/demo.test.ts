@@ -124,10 +124,10 @@ describe("the user button", () => {
 
 describe("sign in", () => {
   it("says the email or password is wrong without losing either", async () => {
-    await page.getByRole("link", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "Sign in", exact: true }).click();
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("not-my-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toBe("Wrong email or password.");
     expect(await page.getByLabel("Email").inputValue()).toBe(email);
     expect(await page.getByLabel("Password").inputValue()).toBe("not-my-password");
@@ -136,7 +136,7 @@ describe("sign in", () => {
   it("offers a retry that keeps everything typed when the network is down", async () => {
     await page.getByLabel("Password").fill(password);
     await page.route("**/api/v1/auth/password/sign-in", (route) => route.abort("internetdisconnected"));
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("Can't reach the server");
     expect(await page.getByLabel("Password").inputValue()).toBe(password);
     await page.unroute("**/api/v1/auth/password/sign-in");
