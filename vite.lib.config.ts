@@ -38,6 +38,7 @@ export default defineConfig({
         /^react-dom($|\/)/,
         /^swr($|\/)/,
         /^@radix-ui\//,
+        /^@simplewebauthn\//,
         /^jose($|\/)/,
         /^msw($|\/)/,
         /^node:/,
