@@ -1,7 +1,16 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { SignUp } from "../src/index.js";
-import { demoUser, navigate, StackDecorator, stack, storyEmulator, withStackEmulator } from "./emulator.js";
+import {
+  DarkTheme,
+  demoUser,
+  navigate,
+  navigateExternal,
+  StackDecorator,
+  stack,
+  storyEmulator,
+  withStackEmulator,
+} from "./emulator.js";
 
 const meta = {
   title: "Components/SignUp",
@@ -45,7 +54,10 @@ export const Submitting: Story = {
   parameters: stack({ setup: (e) => e.faults.inject({ path: SIGN_UP, delayMs: 60_000 }) }),
   play: async ({ canvasElement }) => {
     const canvas = await fillAndSubmit(canvasElement);
-    await expect(await canvas.findByRole("button", { name: "Creating account…" })).toBeDisabled();
+    await expect(await canvas.findByRole("button", { name: "Creating account…" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
   },
 };
 
@@ -63,10 +75,15 @@ export const EmailTaken: Story = {
   parameters: stack({ project: { seedUsers: [demoUser] } }),
   play: async ({ canvasElement }) => {
     const canvas = await fillAndSubmit(canvasElement);
-    await expect(
-      await canvas.findByText("An account with this email already exists. Sign in instead?"),
-    ).toBeVisible();
-    await expect(canvas.getByLabelText("Email")).toHaveAttribute("aria-invalid", "true");
+    const email = canvas.getByLabelText("Email");
+    await expect(await canvas.findByRole("link", { name: "Sign in instead" })).toHaveAttribute(
+      "href",
+      expect.stringMatching(/^\/handler\/sign-in\?/),
+    );
+    await expect(email).toHaveAccessibleDescription(
+      "An account with this email already exists. Sign in instead",
+    );
+    await expect(email).toHaveAttribute("aria-invalid", "true");
     await expect(canvas.getByLabelText("Password")).toHaveValue(demoUser.password);
   },
 };
@@ -85,7 +102,7 @@ export const NetworkDown: Story = {
     const canvas = await fillAndSubmit(canvasElement);
     await expect(await canvas.findByRole("alert")).toHaveTextContent("Can't reach the server");
     await userEvent.click(canvas.getByRole("button", { name: "Try again" }));
-    await expect(await canvas.findByText("Signed in. Taking you back…")).toBeVisible();
+    await expect(await canvas.findByText("Account created. Taking you back…")).toBeVisible();
   },
 };
 
@@ -118,12 +135,34 @@ export const SignUpDisabled: Story = {
 };
 
 export const Dark: Story = {
-  decorators: [
-    (Story) => (
-      <div data-stack-theme="dark" style={{ background: "#020617", padding: 24 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [DarkTheme],
   play: PasswordTooShort.play,
 };
+
+export const OAuthAndPassword: Story = {
+  parameters: stack({ project: { oauthProviders: ["github", "google"], passkeyEnabled: true } }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByLabelText("Password")).toBeVisible();
+    const buttons = canvas.getAllByRole("button", { name: /^Continue with/ });
+    await expect(buttons.map((b) => b.textContent)).toEqual(["Continue with Google", "Continue with GitHub"]);
+    // Passkeys sign in; they never create an account.
+    await expect(canvas.queryByRole("button", { name: "Sign in with a passkey" })).toBeNull();
+    await userEvent.click(canvas.getByRole("button", { name: "Continue with GitHub" }));
+    await expect(await canvas.findByRole("button", { name: "Taking you to GitHub…" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    await expect(canvas.getByRole("button", { name: "Create account" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    await waitFor(() =>
+      expect(navigateExternal).toHaveBeenCalledWith(
+        expect.stringContaining("/__stack-emulator/oauth/github/"),
+      ),
+    );
+  },
+};
+
+export const OAuthDark: Story = { ...OAuthAndPassword, decorators: [DarkTheme] };

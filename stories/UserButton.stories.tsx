@@ -73,7 +73,7 @@ export const SignOutOffline: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await menuButton(canvasElement));
     await userEvent.click(canvas.getByRole("menuitem", { name: "Sign out" }));
-    await waitFor(() => expect(navigate).toHaveBeenCalledWith("/"));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith("/", { replace: true }));
     await expect(canvas.queryByRole("button")).toBeNull();
   },
 };
@@ -84,7 +84,7 @@ export const SignOut: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await menuButton(canvasElement));
     await userEvent.click(canvas.getByRole("menuitem", { name: "Sign out" }));
-    await waitFor(() => expect(navigate).toHaveBeenCalledWith("/"));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith("/", { replace: true }));
     await expect(canvas.queryByRole("button")).toBeNull();
   },
 };

@@ -29,7 +29,9 @@ export function MagicLinkCallback({ strings, code: codeProp, headingLevel = 1 }:
   const { checkCode, signInWithCode, isPending, error, reset } = useMagicLink();
   const redirects = useAuthRedirects();
   const urls = useStackUrls();
-  const [succeeded, setSucceeded] = useState(false);
+  // Set once signed in: whether the link created the account decides the words shown.
+  const [outcome, setOutcome] = useState<{ isNewUser: boolean }>();
+  const succeeded = outcome !== undefined;
   const [signingIn, setSigningIn] = useState(false);
   // Checked, never used, on load: only the click below uses the code.
   const check = useCodeOnce(code, checkCode);
@@ -63,9 +65,9 @@ export function MagicLinkCallback({ strings, code: codeProp, headingLevel = 1 }:
     );
   }
 
-  const finish = (outcome: { isNewUser: boolean }) => {
-    setSucceeded(true);
-    redirects.afterAuth(outcome);
+  const finish = (result: { isNewUser: boolean }) => {
+    setOutcome(result);
+    redirects.afterAuth(result);
   };
   const attemptCode = getMfaAttemptCode(error);
   if (attemptCode) {
@@ -109,7 +111,7 @@ export function MagicLinkCallback({ strings, code: codeProp, headingLevel = 1 }:
       )}
       {succeeded && (
         <p className="stack-status" role="status">
-          {t.redirecting}
+          {outcome?.isNewUser ? t.accountCreated : t.redirecting}
         </p>
       )}
       {failed && newLink}

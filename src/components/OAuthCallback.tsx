@@ -20,7 +20,7 @@ export interface OAuthCallbackProps {
  */
 export function OAuthCallback({ strings, url, headingLevel = 1 }: OAuthCallbackProps) {
   const t = mergeStrings(strings);
-  const { status, error } = useOAuthCallback({ url });
+  const { status, error, result } = useOAuthCallback({ url });
   const redirects = useAuthRedirects();
   const urls = useStackUrls();
   const navigate = useStackNavigate();
@@ -38,7 +38,13 @@ export function OAuthCallback({ strings, url, headingLevel = 1 }: OAuthCallbackP
     case "popup":
       return <Outcome title={title} level={headingLevel} kind="success" message={t.popupDone} />;
     case "signed-in":
-      return <Working title={title} level={headingLevel} text={t.redirecting} />;
+      return (
+        <Working
+          title={title}
+          level={headingLevel}
+          text={result?.isNewUser ? t.accountCreated : t.redirecting}
+        />
+      );
     case "none":
       return (
         <Outcome title={title} level={headingLevel} kind="success" message={t.noSignInToFinish}>

@@ -33,7 +33,8 @@ export function useAuthRedirects() {
     /** After any sign-in flow: afterSignUp for a new user, else afterSignIn (or the safe return path). */
     afterAuth: ({ isNewUser, returnTo }: AuthOutcome = {}) =>
       after(isNewUser ? urls.afterSignUp : urls.afterSignIn, returnTo),
-    afterSignOut: () => navigate(urls.afterSignOut),
+    // Replace: Back must not return to a page (or a sign-in redirect) of the session that just ended.
+    afterSignOut: () => navigate(urls.afterSignOut, { replace: true }),
     /** `page` carrying the current return path, for links such as "Create an account". */
     linkTo: (page: string) => (typeof window === "undefined" ? page : withReturnTo(page, window.location)),
     /** The absolute URL of `page` for the server (emails, OAuth redirect_uri), carrying the return path. */

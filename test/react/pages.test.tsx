@@ -243,7 +243,7 @@ describe("<SignOutPage/>", () => {
     const store = await env.signedInStore("ada@example.test");
     const { navigate } = open("/handler/sign-out", <SignOutPage />, env.client({ tokenStore: store }));
     expect(screen.getByRole("status")).toHaveTextContent("Signing out…");
-    await waitFor(() => expect(navigate).toHaveBeenCalledWith("/bye"));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith("/bye", { replace: true }));
     expect(navigate).toHaveBeenCalledTimes(1);
     expect(store.get()).toBeNull();
     await waitFor(() => expect(env.count("DELETE /auth/sessions/current")).toBe(1));

@@ -1,0 +1,56 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, within } from "storybook/test";
+import { ErrorPage } from "../src/index.js";
+import { DarkTheme, StackDecorator, stack, withStackEmulator } from "./emulator.js";
+
+const meta = {
+  title: "Components/ErrorPage",
+  component: ErrorPage,
+  decorators: [StackDecorator],
+  beforeEach: withStackEmulator,
+} satisfies Meta<typeof ErrorPage>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Stack's error redirect: `?errorCode=&message=` on the error page. */
+const errorUrl = (errorCode: string, message: string) =>
+  `/handler/error?${new URLSearchParams({ errorCode, message, details: "{}" })}`;
+
+export const KnownError: Story = {
+  parameters: stack({
+    url: errorUrl(
+      "OAUTH_CONNECTION_ALREADY_CONNECTED_TO_ANOTHER_USER",
+      "The OAuth connection is already connected to another user.",
+    ),
+  }),
+  play: async ({ canvasElement }) => {
+    // In the kit's words.
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
+    await expect(canvas.getByRole("alert")).toHaveTextContent(
+      "This account is already linked to another user.",
+    );
+    await expect(canvas.getByRole("link", { name: "Go to the home page" })).toHaveAttribute("href", "/");
+  },
+};
+
+export const UnknownError: Story = {
+  parameters: stack({ url: errorUrl("SOME_NEW_ERROR", "The server explains what happened.") }),
+  play: async ({ canvasElement }) => {
+    // In the server's words.
+    await expect(within(canvasElement).getByRole("alert")).toHaveTextContent(
+      "The server explains what happened.",
+    );
+  },
+};
+
+export const NoDetails: Story = {
+  parameters: stack({ url: "/handler/error" }),
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole("alert")).toHaveTextContent(
+      "Something went wrong. Try again.",
+    );
+  },
+};
+
+export const Dark: Story = { ...KnownError, decorators: [DarkTheme] };
