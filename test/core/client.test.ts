@@ -89,13 +89,16 @@ describe("password sign-up and sign-in", () => {
 
   it("reports sign-up errors with the field they belong to", async () => {
     const client = testClient();
-    const short = await signUpWithPassword(client, { email: "a@example.test", password: "short" })
-      .catch((e: StackError) => e);
+    const short = await signUpWithPassword(client, { email: "a@example.test", password: "short" }).catch(
+      (e: StackError) => e,
+    );
     expect(short).toMatchObject({ code: "PASSWORD_TOO_SHORT", status: 400, details: { min_length: 8 } });
     expect(errorField(short)).toBe("password");
     await signUpWithPassword(client, { email: "a@example.test", password: PASSWORD });
-    const taken = await signUpWithPassword(testClient(), { email: "a@example.test", password: PASSWORD })
-      .catch((e: StackError) => e);
+    const taken = await signUpWithPassword(testClient(), {
+      email: "a@example.test",
+      password: PASSWORD,
+    }).catch((e: StackError) => e);
     expect(taken).toMatchObject({ code: "USER_EMAIL_ALREADY_EXISTS", status: 409 });
     expect(errorField(taken)).toBe("email");
   });
@@ -115,8 +118,10 @@ describe("password sign-up and sign-in", () => {
     await signUpWithPassword(testClient(), { email: "a@example.test", password: PASSWORD });
     const store = createMemoryTokenStore();
     const client = testClient({ tokenStore: store });
-    const wrong = await signInWithPassword(client, { email: "a@example.test", password: "Wrong-Passw0rd" })
-      .catch((e: StackError) => e);
+    const wrong = await signInWithPassword(client, {
+      email: "a@example.test",
+      password: "Wrong-Passw0rd",
+    }).catch((e: StackError) => e);
     expect(wrong).toMatchObject({
       code: "EMAIL_PASSWORD_MISMATCH",
       status: 400,
@@ -125,8 +130,9 @@ describe("password sign-up and sign-in", () => {
     expect(errorField(wrong)).toBe("form");
     expect(store.get()).toBeNull();
 
-    const empty = await signInWithPassword(client, { email: "", password: PASSWORD })
-      .catch((e: StackError) => e);
+    const empty = await signInWithPassword(client, { email: "", password: PASSWORD }).catch(
+      (e: StackError) => e,
+    );
     expect(empty).toMatchObject({ code: "SCHEMA_ERROR" });
     expect(errorField(empty)).toBe("email");
 

@@ -109,8 +109,9 @@ describe("flows on the emulator", () => {
   it("MFA: password sign-in asks for TOTP, signInWithTotp finishes", async () => {
     emulator.addUser({ email: "mfa@example.test", password: PASSWORD, totpSecretBase64: TOTP_SECRET });
     const stack = client();
-    const error = await signInWithPassword(stack, { email: "mfa@example.test", password: PASSWORD })
-      .catch((e: StackError) => e);
+    const error = await signInWithPassword(stack, { email: "mfa@example.test", password: PASSWORD }).catch(
+      (e: StackError) => e,
+    );
     expect(error).toMatchObject({ code: "MULTI_FACTOR_AUTHENTICATION_REQUIRED", status: 400 });
     const attemptCode = getMfaAttemptCode(error) ?? "";
     await expect(signInWithTotp(stack, { attemptCode, totp: "000000" })).rejects.toMatchObject({

@@ -180,8 +180,10 @@ describe("MFA (§8)", () => {
         ),
       ),
     );
-    const error = await signInWithPassword(testClient(), { email: "a@example.test", password: "Correct-Horse-9" })
-      .catch((e: unknown) => e);
+    const error = await signInWithPassword(testClient(), {
+      email: "a@example.test",
+      password: "Correct-Horse-9",
+    }).catch((e: unknown) => e);
     expect(getMfaAttemptCode(error)).toBe("a".repeat(45));
     expect(errorField(error)).toBe("form");
   });
