@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type FormEvent, type ReactNode, useId } from "react";
 import type { StackError } from "../core/index.js";
 import { errorMessage, type Strings } from "./strings.js";
 
@@ -76,5 +76,36 @@ export function LoadFailed({
         </button>
       </div>
     </AuthCard>
+  );
+}
+
+/** A titled card that is a form: the form is named by its title and busy while it submits. */
+export function FormCard({
+  title,
+  level,
+  busy,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  level?: HeadingLevel;
+  busy?: boolean;
+  onSubmit(event: FormEvent): void;
+  children: ReactNode;
+}) {
+  const titleId = useId();
+  return (
+    <form
+      className="stack-card"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={titleId}
+      aria-busy={busy || undefined}
+    >
+      <Title level={level} id={titleId}>
+        {title}
+      </Title>
+      {children}
+    </form>
   );
 }

@@ -1,6 +1,6 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { errorField, type StackError } from "../core/index.js";
-import { type HeadingLevel, Title } from "./AuthCard.js";
+import { FormCard, type HeadingLevel } from "./AuthCard.js";
 import { Button } from "./Button.js";
 import { CodeInput } from "./CodeInput.js";
 import { FormError } from "./FormError.js";
@@ -33,7 +33,6 @@ export function CodeStep(props: CodeStepProps) {
   const [action, setAction] = useState<"sign-in" | "resend">("sign-in");
   const [resent, setResent] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  const titleId = useId();
 
   const codeError = missing
     ? t.codeRequired
@@ -74,16 +73,7 @@ export function CodeStep(props: CodeStepProps) {
   };
 
   return (
-    <form
-      className="stack-card"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={titleId}
-      aria-busy={isPending || undefined}
-    >
-      <Title level={props.headingLevel} id={titleId}>
-        {t.checkEmailTitle}
-      </Title>
+    <FormCard title={t.checkEmailTitle} level={props.headingLevel} busy={isPending} onSubmit={submit}>
       <p className="stack-text">{t.codeSentTo(props.email)}</p>
       {formError && (
         <FormError error={formError} retry={() => (action === "resend" ? void resend() : submit())} t={t} />
@@ -117,6 +107,6 @@ export function CodeStep(props: CodeStepProps) {
           {props.succeeded ? (props.successText ?? t.redirecting) : t.codeResent}
         </p>
       )}
-    </form>
+    </FormCard>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { errorField } from "../core/index.js";
 import { useAuthRedirects, usePasswordReset, useStackUrls } from "../react/index.js";
-import { type HeadingLevel, Title } from "./AuthCard.js";
+import { FormCard, type HeadingLevel, Title } from "./AuthCard.js";
 import { Button } from "./Button.js";
 import { Field } from "./Field.js";
 import { FormError } from "./FormError.js";
@@ -68,16 +68,7 @@ export function ForgotPassword({ strings, headingLevel = 1 }: ForgotPasswordProp
     );
   }
   return (
-    <form
-      className="stack-card"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={titleId}
-      aria-busy={isPending || undefined}
-    >
-      <Title level={headingLevel} id={titleId}>
-        {t.forgotPasswordTitle}
-      </Title>
+    <FormCard title={t.forgotPasswordTitle} level={headingLevel} busy={isPending} onSubmit={submit}>
       <p className="stack-text">{t.forgotPasswordIntro}</p>
       {formError && <FormError error={formError} retry={() => void submit()} t={t} />}
       <Field
@@ -101,6 +92,6 @@ export function ForgotPassword({ strings, headingLevel = 1 }: ForgotPasswordProp
         {isPending ? t.sendingResetLink : t.sendResetLink}
       </Button>
       {backToSignIn}
-    </form>
+    </FormCard>
   );
 }

@@ -1,6 +1,6 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { type SignInResult, useMfa } from "../react/index.js";
-import { type HeadingLevel, Title } from "./AuthCard.js";
+import { FormCard, type HeadingLevel } from "./AuthCard.js";
 import { Button } from "./Button.js";
 import { CodeInput } from "./CodeInput.js";
 import { FormError } from "./FormError.js";
@@ -33,7 +33,6 @@ export function MfaForm({
   const [totp, setTotp] = useState("");
   const [missing, setMissing] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  const titleId = useId();
 
   const fieldError = missing
     ? t.mfaCodeRequired
@@ -68,16 +67,7 @@ export function MfaForm({
   };
 
   return (
-    <form
-      className="stack-card"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={titleId}
-      aria-busy={isPending || undefined}
-    >
-      <Title level={headingLevel} id={titleId}>
-        {t.mfaTitle}
-      </Title>
+    <FormCard title={t.mfaTitle} level={headingLevel} busy={isPending} onSubmit={submit}>
       <p className="stack-text">{t.mfaIntro}</p>
       {formError && (
         <FormError
@@ -114,6 +104,6 @@ export function MfaForm({
           {t.redirecting}
         </p>
       )}
-    </form>
+    </FormCard>
   );
 }

@@ -1,7 +1,7 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { errorField, StackError } from "../core/index.js";
 import { useAuthRedirects, usePasswordReset, useStackUrls } from "../react/index.js";
-import { AuthCard, type HeadingLevel, Loading, Title } from "./AuthCard.js";
+import { AuthCard, FormCard, type HeadingLevel, Loading } from "./AuthCard.js";
 import { Button } from "./Button.js";
 import { PasswordField } from "./Field.js";
 import { FormError } from "./FormError.js";
@@ -102,7 +102,6 @@ function NewPasswordForm({
   const [problem, setProblem] = useState<"missing" | "mismatch" | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const repeatRef = useRef<HTMLInputElement>(null);
-  const titleId = useId();
 
   const onPassword = error && errorField(error) === "password";
   const passwordError =
@@ -132,16 +131,7 @@ function NewPasswordForm({
   };
 
   return (
-    <form
-      className="stack-card"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={titleId}
-      aria-busy={isPending || undefined}
-    >
-      <Title level={headingLevel} id={titleId}>
-        {t.passwordResetTitle}
-      </Title>
+    <FormCard title={t.passwordResetTitle} level={headingLevel} busy={isPending} onSubmit={submit}>
       {formError && (
         <FormError
           error={formError}
@@ -181,6 +171,6 @@ function NewPasswordForm({
         {isPending ? t.settingPassword : t.setPassword}
       </Button>
       {footer}
-    </form>
+    </FormCard>
   );
 }
