@@ -61,11 +61,13 @@ export function CredentialsForm(props: CredentialsFormProps) {
       emailMessage
     );
 
-  // Move focus to the field that needs attention, so keyboard and screen-reader users land on it.
+  // A server answer about one field moves focus there, once per answer: never while the person types
+  // (clearing one field's message must not pull focus to the other). `submit` focuses its own finds.
   useEffect(() => {
-    if (emailMessage) emailRef.current?.focus();
-    else if (passwordError) passwordRef.current?.focus();
-  }, [emailMessage, passwordError]);
+    const concerns = error ? errorField(error) : undefined;
+    if (concerns === "email") emailRef.current?.focus();
+    else if (concerns === "password") passwordRef.current?.focus();
+  }, [error]);
   const focusOnMount = useRef(props.focusOnMount);
   useEffect(() => {
     if (focusOnMount.current) emailRef.current?.focus();

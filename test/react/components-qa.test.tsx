@@ -358,3 +358,20 @@ describe("<UserButton/> on a narrow screen", () => {
     expect(declared(shown, "overflow-wrap")).toBe("anywhere");
   });
 });
+
+describe("typing after an empty submit", () => {
+  it("stays in the field being typed in (focus never jumps to the other field's message)", async () => {
+    const user = userEvent.setup();
+    renderWithStack(<SignIn />, { client: env.client() });
+    await user.click(await screen.findByRole("button", { name: "Sign in" }));
+    expect(await screen.findByText("Enter your password.")).toBeInTheDocument();
+    await user.click(screen.getByLabelText("Password"));
+    await user.keyboard("Secret-pass-99");
+    expect(screen.getByLabelText("Password")).toHaveValue("Secret-pass-99");
+    expect(screen.getByLabelText("Email")).toHaveValue("");
+    await user.click(screen.getByLabelText("Email"));
+    await user.keyboard("ada@example.com");
+    expect(screen.getByLabelText("Email")).toHaveValue("ada@example.com");
+    expect(screen.getByLabelText("Password")).toHaveValue("Secret-pass-99");
+  });
+});
