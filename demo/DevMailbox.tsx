@@ -50,17 +50,25 @@ export function DevMailbox() {
   );
 }
 
-/** What an authenticator app would show for the seeded two-factor user. */
+/**
+ * What an authenticator app would show for the seeded two-factor user, on the emulator's clock (tests
+ * may move it forward), not the browser's.
+ */
 function DemoAuthenticator() {
   const [now, setNow] = useState(Date.now);
+  const [offset, setOffset] = useState(0);
   useEffect(() => {
+    fetch("/__stack-emulator/clock")
+      .then((r) => r.json() as Promise<{ now: number }>)
+      .then(({ now: emulatorNow }) => setOffset(emulatorNow - Date.now()))
+      .catch(() => {});
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
   return (
     <p>
       Two-factor demo user: {mfaDemoUser.email} / {mfaDemoUser.password}. Authenticator code:{" "}
-      <code>{totp(mfaDemoUser.totpSecretBase64, now)}</code>
+      <code>{totp(mfaDemoUser.totpSecretBase64, now + offset)}</code>
     </p>
   );
 }

@@ -148,6 +148,9 @@ export const defaultStrings = {
   // Error messages, by what went wrong.
   wrongCredentials: "Wrong email or password.",
   emailTaken: "An account with this email already exists.",
+  /** An email code for an account whose address is not verified yet (the server says it would work once verified). */
+  emailNotVerifiedForCodes:
+    "This account can't get sign-in codes until its email is verified. Sign in another way, then verify your email.",
   /** The link after `emailTaken` on the sign-up page. */
   signInInstead: "Sign in instead",
   emailUsedByAnother: "This email is already used by another account.",
@@ -187,7 +190,7 @@ export function errorMessage(error: StackError, t: Strings): string {
     case "EMAIL_PASSWORD_MISMATCH":
       return t.wrongCredentials;
     case "USER_EMAIL_ALREADY_EXISTS":
-      return t.emailTaken;
+      return details.would_work_if_email_was_verified ? t.emailNotVerifiedForCodes : t.emailTaken;
     case "CONTACT_CHANNEL_ALREADY_USED_FOR_AUTH_BY_SOMEONE_ELSE":
       return t.emailUsedByAnother;
     case "PASSWORD_TOO_SHORT":

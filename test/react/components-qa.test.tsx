@@ -375,3 +375,19 @@ describe("typing after an empty submit", () => {
     expect(screen.getByLabelText("Password")).toHaveValue("Secret-pass-99");
   });
 });
+
+describe("an email code for an account with an unverified address", () => {
+  it("says how to get in instead of only 'already exists'", async () => {
+    const user = userEvent.setup();
+    env.emulator.addUser({ email: "unverified@example.test", password: PASSWORD });
+    renderWithStack(<SignIn />, { client: env.client() });
+    await user.click(await screen.findByRole("button", { name: "Email me a sign-in code instead" }));
+    await user.type(screen.getByLabelText("Email"), "unverified@example.test");
+    await user.click(screen.getByRole("button", { name: "Email me a code" }));
+    expect(
+      await screen.findByText(
+        "This account can't get sign-in codes until its email is verified. Sign in another way, then verify your email.",
+      ),
+    ).toBeInTheDocument();
+  });
+});
