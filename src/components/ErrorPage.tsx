@@ -12,15 +12,15 @@ export interface ErrorPageProps {
 }
 
 /**
- * Failures with no page of their own (the server's `?errorCode=&message=` redirects): the known ones in
- * the kit's words, the others in the server's, and a way home.
+ * Failures with no page of their own (the server's `?errorCode=&message=` redirects), in the kit's words,
+ * and a way home.
  */
 export function ErrorPage({ strings, headingLevel = 1 }: ErrorPageProps) {
   const t = mergeStrings(strings);
   const urls = useStackUrls();
   const code = useSearchParam("errorCode");
-  const message = useSearchParam("message");
-  const error = code ? new StackError(code, 0, message ?? "") : undefined;
+  // The URL's own `message` is not shown: anyone can craft such a link (only the kit's words for the code).
+  const error = code ? new StackError(code, 0, "") : undefined;
   return (
     <Outcome
       title={t.errorTitle}

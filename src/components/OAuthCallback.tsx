@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { getMfaAttemptCode } from "../core/index.js";
+import { getMfaAttemptCode, StackError } from "../core/index.js";
 import { useAuthRedirects, useOAuthCallback, useStackNavigate, useStackUrls } from "../react/index.js";
 import type { HeadingLevel } from "./AuthCard.js";
 import { Outcome, Working } from "./LinkPage.js";
@@ -73,11 +73,19 @@ export function OAuthCallback({ strings, url, headingLevel = 1 }: OAuthCallbackP
           title={title}
           level={headingLevel}
           kind="error"
-          message={error ? errorMessage(error, t) : t.oauthFailed}
+          message={error ? errorMessage(withoutUrlText(error), t) : t.oauthFailed}
         >
           {backToSignIn}
         </Outcome>
       );
     }
   }
+}
+
+/**
+ * Errors of Stack's error redirect arrive as URL params (status 0): anyone can craft such a link, so its
+ * free text is never shown on the app's origin, only the kit's words for the code.
+ */
+function withoutUrlText(error: StackError): StackError {
+  return error.status === 0 && error.code !== "NETWORK_ERROR" ? new StackError(error.code, 0, "") : error;
 }
