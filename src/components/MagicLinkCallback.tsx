@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { getMfaAttemptCode, StackError } from "../core/index.js";
-import { useAuthRedirects, useMagicLink, useStackUrls } from "../react/index.js";
+import { useAuthRedirects, useMagicLink, useStackUrls, useUser } from "../react/index.js";
 import { AuthCard, type HeadingLevel, Loading } from "./AuthCard.js";
 import { Button } from "./Button.js";
 import { FormError } from "./FormError.js";
@@ -32,6 +32,9 @@ export function MagicLinkCallback({ strings, code: codeProp, headingLevel = 1 }:
   // Set once signed in: whether the link created the account decides the words shown.
   const [outcome, setOutcome] = useState<{ isNewUser: boolean }>();
   const succeeded = outcome !== undefined;
+  const { user } = useUser();
+  // Who is signed in before the click (once the link has signed in, that is the link's account).
+  const signedIn = !succeeded && user ? (user.primaryEmail ?? user.id) : undefined;
   const [signingIn, setSigningIn] = useState(false);
   // Checked, never used, on load: only the click below uses the code.
   const check = useCodeOnce(code, checkCode);
@@ -102,7 +105,11 @@ export function MagicLinkCallback({ strings, code: codeProp, headingLevel = 1 }:
           t={t}
         />
       ) : (
-        <p className="stack-text">{t.magicLinkReady}</p>
+        <>
+          {/* Someone else's link must not switch accounts unnoticed (login CSRF): say what the click does. */}
+          {signedIn && <p className="stack-text">{t.magicLinkSwitchesAccount(signedIn)}</p>}
+          <p className="stack-text">{t.magicLinkReady}</p>
+        </>
       )}
       {!failed && (
         <Button className="stack-button" inactive={isPending || succeeded} onClick={() => void signIn()}>

@@ -50,7 +50,7 @@ export function PasswordReset({ strings, code: codeProp, headingLevel = 1 }: Pas
   if (done) {
     return (
       <Outcome title={t.passwordResetTitle} level={headingLevel} kind="success" message={t.passwordResetDone}>
-        <a className="stack-button stack-button-link" href={urls.signIn}>
+        <a className="stack-button stack-button-link" href={redirects.linkTo(urls.signIn)}>
           {t.signIn}
         </a>
       </Outcome>

@@ -94,6 +94,8 @@ export const defaultStrings = {
   linkTooManyAttempts: "This link can't be used any more.",
   magicLinkTitle: "Sign in",
   magicLinkReady: "Select the button to finish signing in.",
+  magicLinkSwitchesAccount: (email: string) =>
+    `You are signed in as ${email}. This link signs in the account it was sent to, which may be another one.`,
   newSignInLink: "Get a new sign-in link",
 
   // Second factor

@@ -36,8 +36,9 @@ export function useAuthRedirects() {
     // Replace: Back must not return to a page (or a sign-in redirect) of the session that just ended.
     afterSignOut: () => navigate(urls.afterSignOut, { replace: true }),
     /** `page` carrying the current return path, for links such as "Create an account". */
-    linkTo: (page: string) => (typeof window === "undefined" ? page : withReturnTo(page, window.location)),
+    linkTo: (page: string) =>
+      typeof window === "undefined" ? page : withReturnTo(page, window.location, urls),
     /** The absolute URL of `page` for the server (emails, OAuth redirect_uri), carrying the return path. */
-    callbackUrl: (page: string) => callbackUrl(page, window.location),
+    callbackUrl: (page: string) => callbackUrl(page, window.location, urls),
   };
 }

@@ -56,9 +56,10 @@ export function resolveUrls(urls: Partial<StackUrls> = {}): StackUrls {
 }
 
 /** `page` with the current location as the same-origin place to come back to. */
-export function withReturnTo(page: string, location: Location): string {
+export function withReturnTo(page: string, location: Location, urls?: StackUrls): string {
   const url = new URL(page, location.origin);
-  url.searchParams.set(RETURN_TO_PARAM, returnParam(location));
+  const returnTo = returnParam(location, urls);
+  if (returnTo) url.searchParams.set(RETURN_TO_PARAM, returnTo);
   return url.pathname + url.search;
 }
 
@@ -66,17 +67,21 @@ export function withReturnTo(page: string, location: Location): string {
  * The absolute URL of `page` for the server to put in an email or redirect to (CLIENT-API §12.5): built from
  * the current location, without a hash, carrying the place to come back to.
  */
-export function callbackUrl(page: string, location: Location): string {
+export function callbackUrl(page: string, location: Location, urls?: StackUrls): string {
   const url = new URL(page, location.href);
   url.hash = "";
-  url.searchParams.set(RETURN_TO_PARAM, returnParam(location));
+  const returnTo = returnParam(location, urls);
+  if (returnTo) url.searchParams.set(RETURN_TO_PARAM, returnTo);
   return url.href;
 }
 
 /** The current `after_auth_return_to`, or else the current page. */
-function returnParam(location: Location): string {
+function returnParam(location: Location, urls?: StackUrls): string | undefined {
   const existing = new URLSearchParams(location.search).get(RETURN_TO_PARAM);
-  return existing ?? location.pathname + location.search + location.hash;
+  if (existing) return existing;
+  // An auth page is no place to come back to, and its query may hold a one-time code: carry nothing.
+  if (urls && authPages(urls).includes(location.pathname)) return undefined;
+  return location.pathname + location.search + location.hash;
 }
 
 /** The kit's own pages: never a place to come back to after auth (it would loop or redo the flow). */

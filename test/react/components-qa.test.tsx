@@ -8,6 +8,7 @@ import axe from "axe-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   ForgotPassword,
+  MagicLinkCallback,
   SignIn,
   SignInButton,
   SignUp,
@@ -389,5 +390,24 @@ describe("an email code for an account with an unverified address", () => {
         "This account can't get sign-in codes until its email is verified. Sign in another way, then verify your email.",
       ),
     ).toBeInTheDocument();
+  });
+});
+
+describe("a magic link opened while signed in", () => {
+  it("says which account is signed in before the click can switch it", async () => {
+    const store = await env.signedInStore("alice@example.test");
+    const { sendSignInCode } = await import("../../src/core/index.js");
+    await sendSignInCode(env.client(), {
+      email: "mallory@example.test",
+      callbackUrl: `${window.location.origin}/handler/magic-link-callback`,
+    });
+    const code = env.emulator.mailbox.latest("mallory@example.test")?.code ?? "";
+    renderWithStack(<MagicLinkCallback code={code} />, { client: env.client({ tokenStore: store }) });
+    expect(
+      await screen.findByText(
+        "You are signed in as alice@example.test. This link signs in the account it was sent to, which may be another one.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeInTheDocument();
   });
 });
