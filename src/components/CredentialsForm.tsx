@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { errorField, type StackError } from "../core/index.js";
 import { Button } from "./Button.js";
-import { Field, PasswordField } from "./Field.js";
+import { EmailField, PasswordField } from "./Field.js";
 import { FormError } from "./FormError.js";
 import { emailProblem, errorMessage, type Strings } from "./strings.js";
 
@@ -96,13 +96,8 @@ export function CredentialsForm(props: CredentialsFormProps) {
   return (
     <form className="stack-form" onSubmit={submit} noValidate aria-busy={isPending || undefined}>
       {formError && <FormError error={formError} retry={() => submit()} t={t} />}
-      <Field
+      <EmailField
         label={t.email}
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        required
         value={email}
         onChange={(e) => edit("email", e.target.value)}
         error={emailError}

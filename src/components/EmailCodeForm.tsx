@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { errorField, type StackError } from "../core/index.js";
 import { Button } from "./Button.js";
-import { Field } from "./Field.js";
+import { EmailField } from "./Field.js";
 import { FormError } from "./FormError.js";
 import { emailProblem, errorMessage, type Strings } from "./strings.js";
 
@@ -46,13 +46,8 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
   return (
     <form className="stack-form" onSubmit={submit} noValidate aria-busy={isPending || undefined}>
       {formError && <FormError error={formError} retry={() => submit()} t={t} />}
-      <Field
+      <EmailField
         label={t.email}
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        required
         value={email}
         onChange={(e) => {
           props.onEmailChange(e.target.value);

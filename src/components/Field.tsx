@@ -66,6 +66,13 @@ export function Field({
 }
 
 /** A password field with a "Show password" toggle (a pressed button shows the characters). */
+/** An email field with what every email input of the kit wants: the right keyboard, autofill, required. */
+export function EmailField(
+  props: Omit<FieldProps, "type" | "name" | "autoComplete" | "inputMode" | "required">,
+) {
+  return <Field {...props} type="email" name="email" autoComplete="email" inputMode="email" required />;
+}
+
 export function PasswordField({ t, ...props }: Omit<FieldProps, "type" | "action"> & { t: Strings }) {
   const [shown, setShown] = useState(false);
   return (

@@ -3,7 +3,7 @@ import { errorField } from "../core/index.js";
 import { useAuthRedirects, usePasswordReset, useStackUrls } from "../react/index.js";
 import { FormCard, type HeadingLevel, Title } from "./AuthCard.js";
 import { Button } from "./Button.js";
-import { Field } from "./Field.js";
+import { EmailField } from "./Field.js";
 import { FormError } from "./FormError.js";
 import { emailProblem, errorMessage, mergeStrings, type Strings } from "./strings.js";
 
@@ -71,13 +71,8 @@ export function ForgotPassword({ strings, headingLevel = 1 }: ForgotPasswordProp
     <FormCard title={t.forgotPasswordTitle} level={headingLevel} busy={isPending} onSubmit={submit}>
       <p className="stack-text">{t.forgotPasswordIntro}</p>
       {formError && <FormError error={formError} retry={() => void submit()} t={t} />}
-      <Field
+      <EmailField
         label={t.email}
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        required
         value={email}
         onChange={(e) => {
           setEmail(e.target.value);
